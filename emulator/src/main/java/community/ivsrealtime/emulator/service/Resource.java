@@ -1,0 +1,73 @@
+package community.ivsrealtime.emulator.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import community.ivsrealtime.emulator.core.IvsException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What every ARN-identified resource has: ARN, creation sequence (its list position), name and tags.
+ * Kept lean: tags are null while empty. Guarded by the lock of its {@link RegionStore}.
+ */
+abstract class Resource {
+    static final int MAX_TAGS = 50;
+
+    final String arn;
+    final long seq;
+    String name;
+    private Map<String, String> tags;
+
+    Resource(String arn, long seq, String name, Map<String, String> tags) {
+        this.arn = arn;
+        this.seq = seq;
+        this.name = name == null ? "" : name;
+        this.tags = tags == null || tags.isEmpty() ? null : tags;
+    }
+
+    String id() {
+        return Ids.idOf(arn);
+    }
+
+    /** Adds or replaces tags; more than 50 after the merge is a ValidationException and changes nothing. */
+    void tag(Map<String, String> add) {
+        if (add == null || add.isEmpty()) {
+            return;
+        }
+        Map<String, String> merged = tags == null ? new LinkedHashMap<>() : new LinkedHashMap<>(tags);
+        merged.putAll(add);
+        if (merged.size() > MAX_TAGS) {
+            throw IvsException.validation("tags: a resource can have at most " + MAX_TAGS + " tags, " + arn
+                    + " would have " + merged.size());
+        }
+        tags = merged;
+    }
+
+    void untag(Collection<String> keys) {
+        if (tags != null) {
+            tags.keySet().removeAll(keys);
+            if (tags.isEmpty()) {
+                tags = null;
+            }
+        }
+    }
+
+    ObjectNode tagsNode() {
+        return Json.mapNode(tags);
+    }
+
+    /** {@code arn}, {@code name} and {@code tags}, the start of every Get and summary output. */
+    ObjectNode base() {
+        ObjectNode o = Json.obj();
+        o.put("arn", arn);
+        o.put("name", name);
+        o.set("tags", tagsNode());
+        return o;
+    }
+
+    static void checkTagCount(Map<String, String> tags) {
+        if (tags != null && tags.size() > MAX_TAGS) {
+            throw IvsException.validation("tags: at most " + MAX_TAGS + " tags, got " + tags.size());
+        }
+    }
+}
