@@ -1,0 +1,232 @@
+package community.ivsrealtime.common;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.json.JSONObject;
+import org.json.JSONTokener;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.LambdaWrapper;
+import software.amazon.cloudformation.exceptions.BaseHandlerException;
+import software.amazon.cloudformation.exceptions.TerminalException;
+import software.amazon.cloudformation.loggers.LambdaLogPublisher;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.HandlerRequest;
+import software.amazon.cloudformation.proxy.Logger;
+import software.amazon.cloudformation.proxy.LoggerProxy;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ProxyClient;
+import software.amazon.cloudformation.proxy.RequestData;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
+import software.amazon.cloudformation.proxy.StdCallbackContext;
+
+/**
+ * The common base of every type's {@code HandlerWrapper}: what {@code cfn generate} would put in each wrapper,
+ * written once, plus two guards for running outside AWS Lambda.
+ *
+ * <ul>
+ *   <li>{@link #scrubFiles()}: the plugin empties {@code java.io.tmpdir} on every request. That is meant for
+ *       Lambda's private /tmp; on a laptop or build machine it deletes other programs' files. Here it only
+ *       happens inside Lambda ({@code AWS_LAMBDA_FUNCTION_NAME} set), for every type, with nothing to remember.</li>
+ *   <li>{@link #processRequest}: when a request carries {@code providerCredentials} /
+ *       {@code providerLogGroupName}, the plugin publishes metrics to CloudWatch and logs to CloudWatch Logs
+ *       (off this machine). Outside Lambda both are removed from the request before the plugin sees it, so a
+ *       local run only ever talks to the IVS endpoint it is pointed at.</li>
+ * </ul>
+ *
+ * @param <M> the type's ResourceModel
+ * @param <C> the type's CallbackContext
+ * @param <T> the type's TypeConfigurationModel
+ */
+public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> extends LambdaWrapper<M, C, T> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String typeName;
+    private final Map<Action, IvsHandler<M, C>> handlers;
+    private final Supplier<C> newCallbackContext;
+
+    protected IvsHandlerWrapper(final String typeName, final Map<Action, ? extends IvsHandler<M, C>> handlers,
+                                final Supplier<C> newCallbackContext) {
+        super();
+        this.typeName = typeName;
+        this.handlers = new EnumMap<>(Action.class);
+        this.handlers.putAll(handlers);
+        this.newCallbackContext = newCallbackContext;
+    }
+
+    /** True inside AWS Lambda (the runtime sets {@code AWS_LAMBDA_FUNCTION_NAME}). */
+    public static boolean runningInLambda() {
+        return runningInLambda(System.getenv());
+    }
+
+    static boolean runningInLambda(final Map<String, String> environment) {
+        final String name = environment.get("AWS_LAMBDA_FUNCTION_NAME");
+        return name != null && !name.isBlank();
+    }
+
+    /** Loads a schema from the classpath root once (callers keep it in a static field). */
+    protected static JSONObject loadSchema(final String fileName) {
+        try (InputStream in = IvsHandlerWrapper.class.getResourceAsStream("/" + fileName)) {
+            if (in == null) {
+                throw new IllegalStateException("resource schema /" + fileName + " is not on the classpath");
+            }
+            return new JSONObject(new JSONTokener(in));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read resource schema /" + fileName, e);
+        }
+    }
+
+    @Override
+    protected void scrubFiles() {
+        if (runningInLambda()) {
+            super.scrubFiles();
+        }
+    }
+
+    @Override
+    public void processRequest(final InputStream inputStream, final OutputStream outputStream)
+        throws IOException, TerminalException {
+        if (inputStream == null || runningInLambda()) {
+            super.processRequest(inputStream, outputStream);
+            return;
+        }
+        final byte[] request = inputStream.readAllBytes();
+        super.processRequest(new ByteArrayInputStream(withoutProviderLogging(request)), outputStream);
+    }
+
+    /** The request without {@code providerCredentials} and {@code providerLogGroupName} (unchanged if absent). */
+    byte[] withoutProviderLogging(final byte[] request) throws IOException {
+        final JsonNode root;
+        try {
+            root = JSON.readTree(this.serializer.decompress(new String(request, StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            return request; // not JSON: let the plugin report it
+        }
+        final JsonNode data = root == null ? null : root.get("requestData");
+        if (!(data instanceof ObjectNode)) {
+            return request;
+        }
+        final ObjectNode requestData = (ObjectNode) data;
+        if (!requestData.has("providerCredentials") && !requestData.has("providerLogGroupName")) {
+            return request;
+        }
+        requestData.remove("providerCredentials");
+        requestData.remove("providerLogGroupName");
+        this.platformLoggerProxy.log("Not in AWS Lambda: providerCredentials/providerLogGroupName ignored, "
+            + "no metrics or logs are sent to CloudWatch");
+        return JSON.writeValueAsBytes(root);
+    }
+
+    @Override
+    public ProgressEvent<M, C> invokeHandler(final AmazonWebServicesClientProxy proxy,
+                                             final ResourceHandlerRequest<M> request,
+                                             final Action action,
+                                             final C callbackContext,
+                                             final T typeConfiguration) {
+        final IvsHandler<M, C> handler = action == null ? null : handlers.get(action);
+        if (handler == null) {
+            return ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest,
+                typeName + ": unsupported action " + action);
+        }
+        if (proxy == null) {
+            return ProgressEvent.failed(null, null, HandlerErrorCode.InvalidCredentials,
+                typeName + " " + action + ": the request carries no callerCredentials");
+        }
+        if (request.getRegion() == null || request.getRegion().isBlank()) {
+            return ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest,
+                typeName + " " + action + ": the request carries no region");
+        }
+        final Logger logger = this.loggerProxy != null ? this.loggerProxy : message -> { };
+        final ProxyClient<IvsRealTimeClient> client = proxy.newProxy(() -> IvsClients.forRegion(request.getRegion()));
+        final C context = callbackContext != null ? callbackContext : newCallbackContext.get();
+        logger.log(typeName + " " + action);
+        return handler.handleRequest(proxy, request, context, client, logger);
+    }
+
+    @Override
+    protected ResourceHandlerRequest<M> transform(final HandlerRequest<M, C, T> request) throws IOException {
+        final RequestData<M, T> data = request.getRequestData();
+        return ResourceHandlerRequest.<M>builder()
+            .clientRequestToken(request.getBearerToken())
+            .desiredResourceState(data.getResourceProperties())
+            .previousResourceState(data.getPreviousResourceProperties())
+            .desiredResourceTags(getDesiredResourceTags(request))
+            .systemTags(data.getSystemTags())
+            .previousSystemTags(data.getPreviousSystemTags())
+            .awsAccountId(request.getAwsAccountId())
+            .logicalResourceIdentifier(data.getLogicalResourceId())
+            .nextToken(request.getNextToken())
+            .maxResults(request.getMaxResults())
+            .region(request.getRegion())
+            .stackId(request.getStackId())
+            .awsPartition(partition(request.getRegion()))
+            .build();
+    }
+
+    private static String partition(final String region) {
+        if (region == null || region.isBlank()) {
+            return null;
+        }
+        return PartitionMetadata.of(Region.of(region)).id();
+    }
+
+    @Override
+    protected Map<String, String> provideResourceDefinedTags(final M resourceModel) {
+        return resourceModel == null ? null : resourceTags(resourceModel);
+    }
+
+    /** The type's schema, loaded once from the classpath root (see {@link #loadSchema}). */
+    @Override
+    public abstract JSONObject provideResourceSchemaJSONObject();
+
+    /** The model's own {@code Tags} as a map (null if none). */
+    protected abstract Map<String, String> resourceTags(M resourceModel);
+
+    /**
+     * The body of {@code testEntrypoint} (as {@code cfn generate} produces it): the request is a
+     * {@link ResourceHandlerTestPayload} with the credentials to call with; no schema validation, no tmpdir
+     * scrubbing, no CloudWatch.
+     */
+    protected void runTestEntrypoint(final InputStream inputStream, final OutputStream outputStream,
+                                     final Context context,
+                                     final TypeReference<ResourceHandlerTestPayload<M, C, T>> payloadType)
+        throws IOException {
+        this.loggerProxy = new LoggerProxy();
+        this.loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
+        ProgressEvent<M, C> response = ProgressEvent.failed(null, null, HandlerErrorCode.InternalFailure,
+            "Uninitialized");
+        try {
+            final String input = new String(inputStream.readAllBytes(), StandardCharsets.UTF_8);
+            final ResourceHandlerTestPayload<M, C, T> payload = this.serializer.deserialize(input, payloadType);
+            final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(this.loggerProxy,
+                payload.getCredentials(), () -> (long) context.getRemainingTimeInMillis());
+            response = invokeHandler(proxy, payload.getRequest(), payload.getAction(), payload.getCallbackContext(),
+                payload.getTypeConfiguration());
+        } catch (final BaseHandlerException e) {
+            response = ProgressEvent.defaultFailureHandler(e, e.getErrorCode());
+        } catch (final AwsServiceException e) {
+            response = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.GeneralServiceException);
+        } catch (final Exception e) {
+            response = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.InternalFailure);
+        } finally {
+            writeResponse(outputStream, response);
+        }
+    }
+}

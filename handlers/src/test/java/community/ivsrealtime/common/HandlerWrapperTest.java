@@ -1,0 +1,195 @@
+package community.ivsrealtime.common;
+
+import static community.ivsrealtime.testing.Models.assertFailed;
+import static community.ivsrealtime.testing.Models.assertSuccess;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import community.ivsrealtime.emulator.IvsRealTimeEmulator;
+import community.ivsrealtime.testing.HandlerRequests;
+import community.ivsrealtime.testing.HandlerResponse;
+import community.ivsrealtime.testing.Invoker;
+import community.ivsrealtime.testing.Loopback;
+import community.ivsrealtime.testing.SharedEmulator;
+import community.ivsrealtime.testing.TypeUnderTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What the common wrapper base does for every type, through the real wrappers. */
+class HandlerWrapperTest {
+
+    private IvsRealTimeEmulator emulator;
+
+    @BeforeEach
+    void resetEndpoint() {
+        emulator = SharedEmulator.reset();
+    }
+
+    @Test
+    void knowsWhenItRunsInLambda() {
+        assertThat(IvsHandlerWrapper.runningInLambda(Map.of("AWS_LAMBDA_FUNCTION_NAME", "TypeFunction"))).isTrue();
+        assertThat(IvsHandlerWrapper.runningInLambda(Map.of("AWS_LAMBDA_FUNCTION_NAME", " "))).isFalse();
+        assertThat(IvsHandlerWrapper.runningInLambda(Map.of())).isFalse();
+        assertThat(IvsHandlerWrapper.runningInLambda()).as("the test JVM is not in Lambda").isFalse();
+    }
+
+    @Test
+    void doesNotEmptyTheTemporaryDirectoryOutsideLambda() throws IOException {
+        final Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Files.createDirectories(tmp);
+        final Path survivor = Files.writeString(tmp.resolve("must-survive.txt"), "still here");
+        try {
+            final HandlerResponse response = TypeUnderTest.STAGE.invoker()
+                .invoke(TypeUnderTest.STAGE.request("LIST"));
+            assertSuccess(response);
+            assertThat(survivor).exists().hasContent("still here");
+        } finally {
+            Files.deleteIfExists(survivor);
+        }
+    }
+
+    @Test
+    void removesProviderCredentialsAndLogGroupOutsideLambda() throws IOException {
+        final byte[] request = TypeUnderTest.STAGE.request("LIST")
+            .requestData("providerCredentials", credentials())
+            .requestData("providerLogGroupName", HandlerRequests.JSON.getNodeFactory().textNode("my-log-group"))
+            .bytes();
+
+        final byte[] cleaned = stageWrapper().withoutProviderLogging(request);
+
+        final JsonNode data = HandlerRequests.JSON.readTree(cleaned).path("requestData");
+        assertThat(data.has("providerCredentials")).isFalse();
+        assertThat(data.has("providerLogGroupName")).isFalse();
+        assertThat(data.path("callerCredentials").path("accessKeyId").asText())
+            .isEqualTo(IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID);
+        final byte[] untouched = TypeUnderTest.STAGE.request("LIST").bytes();
+        assertThat(stageWrapper().withoutProviderLogging(untouched))
+            .isSameAs(untouched);
+        final byte[] notJson = "not json".getBytes(StandardCharsets.UTF_8);
+        assertThat(stageWrapper().withoutProviderLogging(notJson)).isSameAs(notJson);
+    }
+
+    /**
+     * A request with provider credentials succeeds without contacting CloudWatch. Safety net in case the guard
+     * ever regresses: the CloudWatch endpoints of this JVM point at a closed loopback port meanwhile (and
+     * {@link Loopback} covers every other AWS endpoint).
+     */
+    @Test
+    void aRequestWithProviderLoggingSettingsStaysOnLoopback() {
+        final String[] properties = {"aws.endpointUrlCloudWatch", "aws.endpointUrlCloudWatchLogs"};
+        for (final String property : properties) {
+            System.setProperty(property, Loopback.DEAD_END);
+        }
+        assertThat(System.getProperty("aws.endpointUrl")).isEqualTo(Loopback.DEAD_END);
+        try {
+            final HandlerResponse response = TypeUnderTest.STAGE.invoker().invoke(TypeUnderTest.STAGE.request("LIST")
+                .requestData("providerCredentials", credentials())
+                .requestData("providerLogGroupName", HandlerRequests.JSON.getNodeFactory().textNode("my-log-group")));
+
+            assertSuccess(response);
+            assertThat(response.log()).contains("no metrics or logs are sent to CloudWatch");
+            assertThat(emulator.calls().counts()).isEqualTo(Map.of("ListStages", 1L));
+        } finally {
+            for (final String property : properties) {
+                System.clearProperty(property);
+            }
+        }
+    }
+
+    private static IvsHandlerWrapper<?, ?, ?> stageWrapper() {
+        return new community.ivsrealtime.stage.HandlerWrapper();
+    }
+
+    private static ObjectNode credentials() {
+        return HandlerRequests.JSON.createObjectNode()
+            .put("accessKeyId", "AKIDPROVIDER")
+            .put("secretAccessKey", "provider-secret")
+            .put("sessionToken", "provider-token");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void aRequestWithoutCallerCredentialsFailsInvalidCredentials(final TypeUnderTest type) {
+        final HandlerResponse response = type.invoker().invoke(type.request("LIST").withoutCallerCredentials());
+
+        assertFailed(response, "InvalidCredentials");
+        assertThat(response.message()).contains(type.typeName, "callerCredentials");
+        assertThat(emulator.calls().all()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void anInvalidModelIsRejectedBeforeAnyCall(final TypeUnderTest type) {
+        final HandlerResponse response = type.invoker().invoke(type.request("CREATE").properties(type.invalidInput()));
+
+        assertFailed(response, "InvalidRequest");
+        assertThat(emulator.calls().all()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void loadsItsOwnSchemaAndDeclaresBothEntrypoints(final TypeUnderTest type) throws NoSuchMethodException {
+        final IvsHandlerWrapper<?, ?, ?> wrapper = (IvsHandlerWrapper<?, ?, ?>) type.invoker().wrapper();
+        assertThat(wrapper.provideResourceSchemaJSONObject().getString("typeName")).isEqualTo(type.typeName);
+        assertThat(wrapper.getClass().getName()).isEqualTo("community.ivsrealtime." + type.directory + ".HandlerWrapper");
+        assertThat(wrapper.getClass().getDeclaredMethod("testEntrypoint", InputStream.class, OutputStream.class,
+            com.amazonaws.services.lambda.runtime.Context.class)).isNotNull();
+        assertThat(wrapper.getClass().getMethod("handleRequest", InputStream.class, OutputStream.class,
+            com.amazonaws.services.lambda.runtime.Context.class)).isNotNull();
+    }
+
+    @Test
+    void testEntrypointRunsAHandlerFromATestPayload() {
+        final TypeUnderTest type = TypeUnderTest.STAGE;
+        final HandlerResponse created = type.invoker().invoke(type.request("CREATE").properties(type.createInput()));
+        assertSuccess(created);
+        final ObjectNode payload = HandlerRequests.JSON.createObjectNode();
+        payload.putObject("credentials")
+            .put("accessKeyId", IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID)
+            .put("secretAccessKey", IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY)
+            .put("sessionToken", "token");
+        payload.put("action", "READ");
+        final ObjectNode request = payload.putObject("request");
+        request.put("region", IvsRealTimeEmulator.DEFAULT_REGION);
+        request.putObject("desiredResourceState").put("Arn", created.arn());
+
+        final community.ivsrealtime.stage.HandlerWrapper wrapper = new community.ivsrealtime.stage.HandlerWrapper();
+        final HandlerResponse read = Invoker.invokeTestEntrypoint(wrapper::testEntrypoint,
+            payload.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertSuccess(read);
+        assertThat(read.model()).isEqualTo(created.model());
+    }
+
+    @Test
+    void neverLogsTheStreamKeyOrRequestBodies() {
+        final TypeUnderTest type = TypeUnderTest.INGEST_CONFIGURATION;
+        final HandlerResponse created = type.invoker().invoke(type.request("CREATE").properties(type.createInput()));
+        assertSuccess(created);
+        final String streamKey = created.model().path("StreamKey").asText();
+        assertThat(streamKey).startsWith("rt_");
+        final HandlerResponse read = type.invoker().invoke(type.request("READ").properties(created.model()));
+        final HandlerResponse updated = type.invoker().invoke(type.request("UPDATE")
+            .properties(type.updateInput().put("Arn", created.arn())).previousProperties(created.model()));
+        final HandlerResponse listed = type.invoker().invoke(type.request("LIST"));
+        assertSuccess(updated);
+
+        assertThat(read.model().path("StreamKey").asText()).as("a read-only attribute").isEqualTo(streamKey);
+        for (final HandlerResponse response : new HandlerResponse[] {created, read, updated, listed}) {
+            assertThat(response.log()).isNotBlank()
+                .doesNotContain(streamKey)
+                .doesNotContain("studio-encoder") // UserId from the request body
+                .doesNotContain("camera");        // an attribute value
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package community.ivsrealtime.contract;
+
+import static community.ivsrealtime.testing.Models.assertFailed;
+import static community.ivsrealtime.testing.Models.assertInputEqualsOutput;
+import static community.ivsrealtime.testing.Models.assertNoWriteOnly;
+import static community.ivsrealtime.testing.Models.assertSuccess;
+import static community.ivsrealtime.testing.Models.listAll;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import community.ivsrealtime.testing.HandlerResponse;
+import community.ivsrealtime.testing.Models;
+import community.ivsrealtime.testing.SharedEmulator;
+import community.ivsrealtime.testing.TypeUnderTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The 14 contract tests of CloudFormation's resource contract test suite (../shared/reference/
+ * cfn-handler-contract.md), for all five types, from each type's contract inputs (the inputs/ shipped in its
+ * RegisterType zip), through HandlerWrapper.handleRequest against the local endpoint.
+ */
+class ContractTest {
+
+    @BeforeEach
+    void resetEndpoint() {
+        SharedEmulator.reset();
+    }
+
+    private static HandlerResponse create(final TypeUnderTest type) {
+        final ObjectNode input = type.createInput();
+        final HandlerResponse created = type.invoker().invoke(type.request("CREATE").properties(input));
+        assertSuccess(created);
+        assertThat(created.arn()).as("primary identifier of %s", created).isNotBlank();
+        assertThat(created.models()).isNull();
+        assertInputEqualsOutput(type, input, created.model());
+        assertNoWriteOnly(type, created.model());
+        return created;
+    }
+
+    private static HandlerResponse read(final TypeUnderTest type, final String arn) {
+        final ObjectNode model = HandlerResponseModels.identifier(arn);
+        return type.invoker().invoke(type.request("READ").properties(model));
+    }
+
+    private static HandlerResponse update(final TypeUnderTest type, final HandlerResponse created) {
+        final ObjectNode input = type.updateInput().put("Arn", created.arn());
+        return type.invoker().invoke(type.request("UPDATE").properties(input).previousProperties(created.model()));
+    }
+
+    private static HandlerResponse delete(final TypeUnderTest type, final String arn) {
+        return type.invoker().invoke(type.request("DELETE").properties(HandlerResponseModels.identifier(arn)));
+    }
+
+    private static void deleteSucceeds(final TypeUnderTest type, final String arn) {
+        final HandlerResponse deleted = delete(type, arn);
+        assertSuccess(deleted);
+        assertThat(deleted.model()).as("DELETE returns no model: %s", deleted).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void contract_create_delete(final TypeUnderTest type) {
+        deleteSucceeds(type, create(type).arn());
+    }
+
+    /**
+     * The primary identifier (Arn) is server-generated, so AlreadyExists does not apply: a second CREATE makes a
+     * second resource. Except a public key: IVS refuses to import the same key material twice (409), which
+     * maps to ResourceConflict with the service's message naming the existing key.
+     */
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void contract_create_create(final TypeUnderTest type) {
+        assertThat(Models.properties(type, "readOnlyProperties")).contains("Arn");
+        final String first = create(type).arn();
+        if (type == TypeUnderTest.PUBLIC_KEY) {
+            final HandlerResponse second = type.invoker().invoke(type.request("CREATE").properties(type.createInput()));
+            assertFailed(second, "ResourceConflict");
+            assertThat(second.message()).contains("ImportPublicKey", first);
+            return;
+        }
+        final String second = create(type).arn();
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void contract_create_read(final TypeUnderTest type) {
+        final HandlerResponse created = create(type);
+        final HandlerResponse read = read(type, created.arn());
+        assertSuccess(read);
+        assertInputEqualsOutput(type, type.createInput(), read.model());
+        assertThat(read.model()).isEqualTo(created.model());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void contract_create_list(final TypeUnderTest type) {
+        final String arn = create(type).arn();
+        assertThat(listAll(type)).contains(arn);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void contract_create_taggable(final TypeUnderTest type) {
+        assertThat(Models.schema(type).path("tagging").path("taggable").asBoolean()).isTrue();
+        assertThat(type.createInput().has("Tags")).isTrue();
+        final HandlerResponse read = read(type, create(type).arn());
+        assertThat(Models.covers(type.createInput().get("Tags"), read.model().get("Tags"))).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void contract_update_read(final TypeUnderTest type) {
+        final HandlerResponse created = create(type);
+        final HandlerResponse updated = update(type, created);
+        assertSuccess(updated);
+        assertThat(updated.arn()).isEqualTo(created.arn());
+        assertInputEqualsOutput(type, type.updateInput(), updated.model());
+        assertNoWriteOnly(type, updated.model());
+
+        final HandlerResponse read = read(type, created.arn());
+        assertSuccess(read);
+        assertInputEqualsOutput(type, type.updateInput(), read.model());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void contract_update_list(final TypeUnderTest type) {
+        final HandlerResponse created = create(type);
+        assertSuccess(update(type, created));
+        assertThat(listAll(type)).contains(created.arn());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void contract_update_tag_updatable(final TypeUnderTest type) {
+        assertThat(Models.schema(type).path("tagging").path("tagUpdatable").asBoolean()).isTrue();
+        assertThat(type.updateInput().get("Tags")).isNotNull().isNotEqualTo(type.createInput().get("Tags"));
+        final HandlerResponse created = create(type);
+        assertSuccess(update(type, created));
+        final HandlerResponse read = read(type, created.arn());
+        assertThat(Models.covers(type.updateInput().get("Tags"), read.model().get("Tags")))
+            .as("tags after update: %s", read.model().get("Tags")).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void contract_update_without_create(final TypeUnderTest type) {
+        final ObjectNode input = type.updateInput().put("Arn", type.missingArn());
+        final HandlerResponse response = type.invoker()
+            .invoke(type.request("UPDATE").properties(input).previousProperties(type.createInput().put("Arn", type.missingArn())));
+        assertFailed(response, "NotFound");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void contract_delete_read(final TypeUnderTest type) {
+        final String arn = create(type).arn();
+        deleteSucceeds(type, arn);
+        assertFailed(read(type, arn), "NotFound");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void contract_delete_list(final TypeUnderTest type) {
+        final String arn = create(type).arn();
+        deleteSucceeds(type, arn);
+        assertThat(listAll(type)).doesNotContain(arn);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void contract_delete_update(final TypeUnderTest type) {
+        final HandlerResponse created = create(type);
+        deleteSucceeds(type, created.arn());
+        assertFailed(update(type, created), "NotFound");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void contract_delete_delete(final TypeUnderTest type) {
+        final String arn = create(type).arn();
+        deleteSucceeds(type, arn);
+        assertFailed(delete(type, arn), "NotFound");
+    }
+
+    /** The Arn is not writable: re-CREATE with the same request makes a new resource. */
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void contract_delete_create(final TypeUnderTest type) {
+        final String arn = create(type).arn();
+        deleteSucceeds(type, arn);
+        final HandlerResponse again = create(type);
+        assertThat(again.arn()).isNotEqualTo(arn);
+        assertThat(listAll(type)).containsExactly(again.arn());
+    }
+
+    /** Tiny helper: a model holding only the primary identifier. */
+    static final class HandlerResponseModels {
+        static ObjectNode identifier(final String arn) {
+            return community.ivsrealtime.testing.HandlerRequests.JSON.createObjectNode().put("Arn", arn);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package community.ivsrealtime.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import community.ivsrealtime.schema.Types;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Runs in {@code verify} (failsafe), after {@code package} built the shaded jar and the RegisterType zips: each zip
+ * has the layout {@code cfn submit} uploads, and its entrypoint exists in the jar it carries.
+ */
+class TypePackagesIT {
+
+    static final String JAR_ENTRY = "target/ivs-realtime-handlers.jar";
+
+    static Path packagesDir() {
+        return Path.of(System.getProperty("packages.dir", Types.handlersModule().resolve("target").toString()));
+    }
+
+    static Path shadedJar() {
+        return Path.of(System.getProperty("handler.jar", packagesDir().resolve("ivs-realtime-handlers.jar").toString()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Types.class)
+    void zipHasTheRegisterTypeLayout(Types type) throws Exception {
+        Path zip = packagesDir().resolve("community-ivsrealtime-" + type.lower() + ".zip");
+        assertThat(zip).exists();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            List<String> names = new ArrayList<>();
+            z.stream().filter(e -> !e.isDirectory()).forEach(e -> names.add(e.getName()));
+            assertThat(names).containsExactlyInAnyOrder(".rpdk-config", "schema.json", ".cfn_metadata.json", JAR_ENTRY,
+                    "inputs/inputs_1_create.json", "inputs/inputs_1_update.json", "inputs/inputs_1_invalid.json");
+
+            JSONObject config = new JSONObject(text(z, ".rpdk-config"));
+            assertThat(config.getString("artifact_type")).isEqualTo("RESOURCE");
+            assertThat(config.getString("typeName")).isEqualTo(type.typeName());
+            assertThat(config.getString("language")).isEqualTo("java");
+            assertThat(config.getString("runtime")).isEqualTo("java17");
+            assertThat(config.getString("entrypoint")).isEqualTo(type.packageName() + ".HandlerWrapper::handleRequest");
+            assertThat(config.getString("testEntrypoint")).isEqualTo(type.packageName() + ".HandlerWrapper::testEntrypoint");
+            assertThat(config.getJSONObject("settings").getString("protocolVersion")).isEqualTo("2.0.0");
+
+            assertThat(text(z, "schema.json")).isEqualTo(Types.read(type.schemaFile()));
+            new JSONObject(text(z, ".cfn_metadata.json"));
+            for (String kind : Types.INPUT_KINDS) {
+                assertThat(text(z, "inputs/inputs_1_" + kind + ".json")).isEqualTo(Types.read(type.inputFile(kind)));
+            }
+            assertThat(z.getEntry(JAR_ENTRY).getSize()).isEqualTo(Files.size(shadedJar()));
+
+            // the entrypoints exist in the jar the zip carries, loaded in isolation from the test classpath
+            Path jar = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), type.lower(), ".jar");
+            try {
+                try (var in = z.getInputStream(z.getEntry(JAR_ENTRY))) {
+                    Files.copy(in, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+                    TemplateTest.assertHandlerMethodExists(loader, config.getString("entrypoint"));
+                    TemplateTest.assertHandlerMethodExists(loader, config.getString("testEntrypoint"));
+                    assertThat(loader.getResource(type.schemaFileName())).as("schema at the jar root").isNotNull();
+                }
+            } finally {
+                Files.deleteIfExists(jar);
+            }
+        }
+    }
+
+    @Test
+    void shadedJarIsLeanAndCarriesEveryType() throws Exception {
+        try (ZipFile jar = new ZipFile(shadedJar().toFile())) {
+            List<String> names = new ArrayList<>();
+            jar.stream().forEach(e -> names.add(e.getName()));
+            for (Types type : Types.values()) {
+                String dir = type.packageName().replace('.', '/') + "/";
+                assertThat(names).contains(dir + "HandlerWrapper.class", dir + "ResourceModel.class", type.schemaFileName());
+            }
+            assertThat(names).as("signature files").noneMatch(n -> n.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)"));
+            assertThat(names).as("build-time only code").noneMatch(n -> n.startsWith("lombok/") || n.startsWith("community/ivsrealtime/codegen/")
+                    || n.startsWith("org/junit/") || n.startsWith("community/ivsrealtime/emulator/")
+                    || n.startsWith("com/diffplug/") || n.startsWith("org/apache/maven/") || n.startsWith("io/netty/"));
+            assertThat(names).contains("software/amazon/awssdk/services/ivsrealtime/IvsRealTimeClient.class",
+                    "software/amazon/cloudformation/LambdaWrapper.class");
+        }
+    }
+
+    @Test
+    void templateCodeUriIsTheShadedJar() throws Exception {
+        String codeUri = TemplateTest.CODE_URI;
+        assertThat(codeUri).endsWith("/" + shadedJar().getFileName());
+        assertThat(shadedJar()).exists();
+    }
+
+    private static String text(ZipFile zip, String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        assertThat(entry).as(name).isNotNull();
+        try (var in = zip.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

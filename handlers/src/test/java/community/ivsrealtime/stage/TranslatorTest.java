@@ -1,0 +1,133 @@
+package community.ivsrealtime.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ivsrealtime.model.ListStagesResponse;
+import software.amazon.awssdk.services.ivsrealtime.model.Stage;
+import software.amazon.awssdk.services.ivsrealtime.model.StageSummary;
+import software.amazon.awssdk.services.ivsrealtime.model.UpdateStageRequest;
+
+class TranslatorTest {
+
+    private static final String ARN = "arn:aws:ivs:us-east-1:123456789012:stage/abcdABCDefgh";
+    private static final String STORAGE = "arn:aws:ivs:us-east-1:123456789012:storage-configuration/abcdABCDefgh";
+
+    private static AutoParticipantRecordingConfiguration fullRecording() {
+        return AutoParticipantRecordingConfiguration.builder()
+            .storageConfigurationArn(STORAGE)
+            .mediaTypes(List.of("AUDIO_ONLY"))
+            .thumbnailConfiguration(ThumbnailConfiguration.builder().targetIntervalSeconds(30)
+                .storage(Set.of("LATEST", "SEQUENTIAL")).recordingMode("INTERVAL").build())
+            .recordingReconnectWindowSeconds(60)
+            .hlsConfiguration(HlsConfiguration.builder().targetSegmentDurationSeconds(4).build())
+            .recordParticipantReplicas(false)
+            .build();
+    }
+
+    @Test
+    void createCarriesEveryPropertyAndAllTags() {
+        final ResourceModel model = ResourceModel.builder().name("s").autoParticipantRecordingConfiguration(fullRecording())
+            .build();
+
+        final var request = Translator.create(model, Map.of("a", "1", "aws:cloudformation:logical-id", "L"));
+
+        assertThat(request.name()).isEqualTo("s");
+        assertThat(request.tags()).containsEntry("aws:cloudformation:logical-id", "L").hasSize(2);
+        assertThat(request.autoParticipantRecordingConfiguration().mediaTypesAsStrings()).containsExactly("AUDIO_ONLY");
+        assertThat(request.autoParticipantRecordingConfiguration().thumbnailConfiguration().storageAsStrings())
+            .containsExactlyInAnyOrder("LATEST", "SEQUENTIAL");
+        assertThat(Translator.create(ResourceModel.builder().build(), Map.of()).hasTags()).isFalse();
+    }
+
+    @Test
+    void recordingConfigurationRoundTripsThroughTheSdkShape() {
+        assertThat(Translator.fromSdk(Translator.toSdk(fullRecording()))).isEqualTo(fullRecording());
+        assertThat(Translator.toSdk(null)).isNull();
+    }
+
+    @Test
+    void fromServiceKeepsEverythingTheServiceStores() {
+        final Stage stage = Stage.builder().arn(ARN).name("s").activeSessionId("st-abcdefghijklm")
+            .autoParticipantRecordingConfiguration(Translator.toSdk(fullRecording()))
+            .endpoints(e -> e.events("wss://e").whip("https://w").rtmp("rtmp://r").rtmps("rtmps://r"))
+            .tags(Map.of("a", "1")).build();
+
+        final ResourceModel model = Translator.fromService(stage, Map.of("a", "1"));
+
+        assertThat(model.getArn()).isEqualTo(ARN);
+        assertThat(model.getActiveSessionId()).isEqualTo("st-abcdefghijklm");
+        assertThat(model.getEndpoints()).isEqualTo(Endpoints.builder().events("wss://e").whip("https://w")
+            .rtmp("rtmp://r").rtmps("rtmps://r").build());
+        assertThat(model.getAutoParticipantRecordingConfiguration()).isEqualTo(fullRecording());
+        assertThat(model.getTags()).containsExactly(Tag.builder().key("a").value("1").build());
+        assertThat(Translator.fromService(stage, null).getTags()).isNull();
+    }
+
+    @Test
+    void updateSendsOnlyWhatChanged() {
+        final ResourceModel previous = ResourceModel.builder().arn(ARN).name("old").build();
+
+        final UpdateStageRequest rename = Translator.update(previous, previous.toBuilder().name("new").build());
+        assertThat(rename.name()).isEqualTo("new");
+        assertThat(rename.autoParticipantRecordingConfiguration()).isNull();
+
+        final UpdateStageRequest record = Translator.update(previous,
+            previous.toBuilder().autoParticipantRecordingConfiguration(fullRecording()).build());
+        assertThat(record.name()).isNull();
+        assertThat(record.autoParticipantRecordingConfiguration().storageConfigurationArn()).isEqualTo(STORAGE);
+
+        final UpdateStageRequest stop = Translator.update(
+            previous.toBuilder().autoParticipantRecordingConfiguration(fullRecording()).build(), previous);
+        assertThat(stop.autoParticipantRecordingConfiguration().storageConfigurationArn()).isEmpty();
+
+        final UpdateStageRequest unname = Translator.update(previous, previous.toBuilder().name(null).build());
+        assertThat(unname.name()).isEmpty();
+    }
+
+    @Test
+    void documentedDefaultsAreNotAChange() {
+        final ResourceModel template = ResourceModel.builder().arn(ARN).build();
+        final ResourceModel stored = template.toBuilder().name("")
+            .autoParticipantRecordingConfiguration(AutoParticipantRecordingConfiguration.builder()
+                .storageConfigurationArn("").mediaTypes(List.of("AUDIO_VIDEO"))
+                .thumbnailConfiguration(ThumbnailConfiguration.builder().targetIntervalSeconds(60)
+                    .storage(Set.of("SEQUENTIAL")).recordingMode("DISABLED").build())
+                .recordingReconnectWindowSeconds(0)
+                .hlsConfiguration(HlsConfiguration.builder().targetSegmentDurationSeconds(6).build())
+                .recordParticipantReplicas(true).build())
+            .build();
+
+        assertThat(Translator.updateNeeded(stored, template)).isFalse();
+        assertThat(Translator.updateNeeded(template, stored)).isFalse();
+        assertThat(Translator.updateNeeded(stored, stored.toBuilder().autoParticipantRecordingConfiguration(
+            stored.getAutoParticipantRecordingConfiguration().toBuilder().recordParticipantReplicas(false).build())
+            .build())).isTrue();
+    }
+
+    @Test
+    void listAndGetAndDeleteRequests() {
+        assertThat(Translator.list("tok").maxResults()).isEqualTo(100);
+        assertThat(Translator.list("tok").nextToken()).isEqualTo("tok");
+        assertThat(Translator.get(ResourceModel.builder().arn(ARN).build()).arn()).isEqualTo(ARN);
+        assertThat(Translator.delete(ResourceModel.builder().arn(ARN).build()).arn()).isEqualTo(ARN);
+        final var models = Translator.fromList(ListStagesResponse.builder().stages(StageSummary.builder().arn(ARN)
+            .name("n").tags(Map.of("aws:cloudformation:stack-name", "x", "a", "1")).build()).build());
+        assertThat(models).containsExactly(ResourceModel.builder().arn(ARN).name("n")
+            .tags(Set.of(Tag.builder().key("a").value("1").build())).build());
+    }
+
+    @Test
+    void withReadOnlyFillsOnlyMissingReadOnlyValues() {
+        final ResourceModel source = ResourceModel.builder().arn(ARN).activeSessionId("st-1")
+            .endpoints(Endpoints.builder().events("e").build()).name("old").build();
+        final ResourceModel filled = Translator.withReadOnly(ResourceModel.builder().name("new").build(), source);
+        assertThat(filled.getName()).isEqualTo("new");
+        assertThat(filled.getArn()).isEqualTo(ARN);
+        assertThat(filled.getEndpoints().getEvents()).isEqualTo("e");
+        assertThat(filled.getActiveSessionId()).isEqualTo("st-1");
+    }
+}
