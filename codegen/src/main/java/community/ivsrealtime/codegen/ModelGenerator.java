@@ -50,11 +50,17 @@ public final class ModelGenerator {
                 .append("import lombok.AllArgsConstructor;\n")
                 .append("import lombok.Builder;\n")
                 .append("import lombok.Data;\n")
-                .append("import lombok.NoArgsConstructor;\n\n");
+                .append("import lombok.NoArgsConstructor;\n")
+                .append("import lombok.ToString;\n\n");
         javadoc(s, "", (resourceModel ? schema.typeName() + ": " : "") + description);
         s.append("@Data\n@Builder(toBuilder = true)\n@NoArgsConstructor\n@AllArgsConstructor\n")
-                .append("@JsonIgnoreProperties(ignoreUnknown = true)\n")
-                .append("public class ").append(className).append(" {\n");
+                .append("@JsonIgnoreProperties(ignoreUnknown = true)\n");
+        if (resourceModel) {
+            // A model can hold secrets (an ingest StreamKey, key material, attributes): toString() shows only the
+            // primary identifier, so a model that reaches a log line never leaks them.
+            s.append("@ToString(onlyExplicitlyIncluded = true)\n");
+        }
+        s.append("public class ").append(className).append(" {\n");
         if (resourceModel) {
             s.append("    /** The CloudFormation type name. */\n")
                     .append("    @JsonIgnore\n    public static final String TYPE_NAME = \"").append(schema.typeName()).append("\";\n\n");
@@ -73,6 +79,9 @@ public final class ModelGenerator {
                 doc = schema.resolve(node).path("description").asText("");
             }
             javadoc(s, "    ", doc);
+            if (resourceModel && schema.primaryIdentifier().contains(POINTER_PREFIX + p.getKey())) {
+                s.append("    @ToString.Include\n");
+            }
             s.append("    @JsonProperty(\"").append(p.getKey()).append("\")\n")
                     .append("    private ").append(JavaTypes.of(schema, where, node)).append(' ')
                     .append(JavaTypes.fieldName(p.getKey())).append(";\n\n");

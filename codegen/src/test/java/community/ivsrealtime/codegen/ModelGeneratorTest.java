@@ -52,7 +52,8 @@ class ModelGeneratorTest {
         assertThat(model).contains("package community.ivsrealtime.widget;")
                 .contains("@Builder(toBuilder = true)", "@Data", "@NoArgsConstructor", "@AllArgsConstructor",
                         "@JsonIgnoreProperties(ignoreUnknown = true)")
-                .contains("@JsonProperty(\"Arn\")\n    private String arn;")
+                .contains("@ToString(onlyExplicitlyIncluded = true)\npublic class ResourceModel")
+                .contains("@ToString.Include\n    @JsonProperty(\"Arn\")\n    private String arn;")
                 .contains("@JsonProperty(\"S3\")\n    private Size s3;")
                 .contains("@JsonProperty(\"Enabled\")\n    private Boolean enabled;")
                 .contains("@JsonProperty(\"Modes\")\n    private java.util.List<String> modes;")
@@ -62,7 +63,8 @@ class ModelGeneratorTest {
                 .contains("IDENTIFIER_KEY_ARN = \"/properties/Arn\"")
                 .contains("A widget &lt;for tests&gt; &amp; more.");
         String size = generate(SCHEMA).get("community/ivsrealtime/widget/Size.java");
-        assertThat(size).contains("private Integer width;").contains("private Double ratio;");
+        assertThat(size).contains("private Integer width;").contains("private Double ratio;")
+                .doesNotContain("@ToString(onlyExplicitlyIncluded");
     }
 
     @Test
