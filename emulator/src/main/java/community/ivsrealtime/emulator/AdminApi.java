@@ -1,0 +1,189 @@
+package community.ivsrealtime.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import community.ivsrealtime.emulator.core.CallContext;
+import community.ivsrealtime.emulator.core.IvsException;
+import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.emulator.faults.Fault;
+import community.ivsrealtime.emulator.protocol.JsonBody;
+import community.ivsrealtime.emulator.protocol.PercentCoding;
+import community.ivsrealtime.emulator.protocol.RequestIds;
+import community.ivsrealtime.emulator.protocol.Responses;
+import community.ivsrealtime.emulator.protocol.WireRequest;
+import community.ivsrealtime.emulator.protocol.WireResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The admin HTTP API under {@value #PREFIX} (JSON, no signature needed):
+ * <ul>
+ *   <li>{@code GET health}: {@code {"status":"ok"}}</li>
+ *   <li>{@code POST reset}: forget all resources, faults and calls</li>
+ *   <li>{@code GET calls}: {@code {"calls":[...],"counts":{...}}}; {@code DELETE calls}: clear the log</li>
+ *   <li>{@code GET faults}: active faults; {@code POST faults} with {@code {"operation","status","errorCode",
+ *       "message","delayMillis","dropConnection","times","fraction"}} (all optional; no operation = any);
+ *       {@code DELETE faults}: clear</li>
+ *   <li>{@code GET quotas}; {@code PUT quotas} with {@code {"name": value, ...}}</li>
+ *   <li>{@code POST simulate/{action}?accountId=...&region=...} with a JSON body: forwarded to
+ *       {@code IvsRealTimeService.admin(action, body, ctx)}</li>
+ * </ul>
+ */
+final class AdminApi {
+    static final String PREFIX = "/_emulator/";
+
+    private final IvsRealTimeEmulator emulator;
+    private final String defaultAccountId;
+
+    AdminApi(IvsRealTimeEmulator emulator, String defaultAccountId) {
+        this.emulator = emulator;
+        this.defaultAccountId = defaultAccountId;
+    }
+
+    WireResponse handle(WireRequest request) {
+        String requestId = RequestIds.next();
+        String path = request.rawPath().substring(PREFIX.length());
+        try {
+            JsonNode result = dispatch(request.method(), path, request, requestId);
+            if (result == null) {
+                return Responses.error(404, "UnknownOperationException",
+                        "No admin operation matches " + request.method() + " " + request.rawPath(), requestId);
+            }
+            return Responses.ok(result, requestId);
+        } catch (IvsException e) {
+            return Responses.error(e, requestId);
+        } catch (IllegalArgumentException e) {
+            return Responses.error(IvsException.validation(e.getMessage()), requestId);
+        }
+    }
+
+    private JsonNode dispatch(String method, String path, WireRequest request, String requestId) {
+        String route = method + " " + path;
+        switch (route) {
+            case "GET health":
+                return object().put("status", "ok");
+            case "POST reset":
+                emulator.reset();
+                return object().put("reset", true);
+            case "GET calls":
+                return calls();
+            case "DELETE calls":
+                emulator.calls().clear();
+                return object();
+            case "GET faults":
+                return faults();
+            case "POST faults":
+                Fault fault = fault(body(request));
+                emulator.faults().inject(fault);
+                return object().put("fault", fault.toString());
+            case "DELETE faults":
+                emulator.faults().clear();
+                return object();
+            case "GET quotas":
+                return quotas();
+            case "PUT quotas", "POST quotas":
+                body(request).fields().forEachRemaining(e -> {
+                    if (!e.getValue().canConvertToInt()) {
+                        throw new IllegalArgumentException("quota '" + e.getKey() + "' must be an integer, got "
+                                + e.getValue());
+                    }
+                    emulator.service().quotas().set(e.getKey(), e.getValue().intValue());
+                });
+                return quotas();
+            default:
+                if (method.equals("POST") && path.startsWith("simulate/") && path.length() > "simulate/".length()) {
+                    return simulate(decode(path.substring("simulate/".length())), request, requestId);
+                }
+                return null;
+        }
+    }
+
+    private JsonNode simulate(String action, WireRequest request, String requestId) {
+        Map<String, List<String>> query;
+        try {
+            query = PercentCoding.parseQuery(request.rawQuery());
+        } catch (PercentCoding.MalformedEncodingException e) {
+            throw new IllegalArgumentException("Invalid query string: " + e.getMessage());
+        }
+        String account = query.getOrDefault("accountId", List.of(defaultAccountId)).get(0);
+        String region = query.getOrDefault("region", List.of(IvsRealTimeEmulator.DEFAULT_REGION)).get(0);
+        ObjectNode result = emulator.service().admin(action, body(request),
+                new CallContext(account, region, null, requestId));
+        return result == null ? object() : result;
+    }
+
+    private ObjectNode calls() {
+        ObjectNode result = object();
+        ArrayNode list = result.putArray("calls");
+        for (Call call : emulator.calls().all()) {
+            ObjectNode c = list.addObject();
+            c.put("time", call.time().toString());
+            c.put("operation", call.operation());
+            c.put("resourceArn", call.resourceArn());
+            c.put("accessKeyId", call.accessKeyId());
+            c.put("status", call.status());
+            c.put("errorCode", call.errorCode());
+        }
+        ObjectNode counts = result.putObject("counts");
+        emulator.calls().counts().forEach(counts::put);
+        return result;
+    }
+
+    private ObjectNode faults() {
+        ObjectNode result = object();
+        ArrayNode list = result.putArray("faults");
+        emulator.faults().active().forEach(f -> list.add(f.toString()));
+        return result;
+    }
+
+    private ObjectNode quotas() {
+        ObjectNode result = object();
+        emulator.service().quotas().asMap().forEach(result::put);
+        return result;
+    }
+
+    static Fault fault(ObjectNode spec) {
+        String operation = spec.path("operation").asText(null);
+        Fault fault = operation == null || operation.equals("*") ? Fault.anyOperation() : Fault.operation(operation);
+        if (spec.has("status")) {
+            fault = fault.status(spec.get("status").asInt());
+        }
+        if (spec.has("errorCode")) {
+            fault = fault.errorCode(spec.get("errorCode").asText());
+        }
+        if (spec.has("message")) {
+            fault = fault.message(spec.get("message").asText());
+        }
+        if (spec.has("delayMillis")) {
+            fault = fault.delay(Duration.ofMillis(spec.get("delayMillis").asLong()));
+        }
+        if (spec.path("dropConnection").asBoolean(false)) {
+            fault = fault.dropConnection();
+        }
+        if (spec.has("times")) {
+            fault = fault.times(spec.get("times").asInt());
+        }
+        if (spec.has("fraction")) {
+            fault = fault.fraction(spec.get("fraction").asDouble());
+        }
+        return fault;
+    }
+
+    private static ObjectNode body(WireRequest request) {
+        return JsonBody.parse(request.body());
+    }
+
+    private static String decode(String raw) {
+        try {
+            return PercentCoding.decodePath(raw);
+        } catch (PercentCoding.MalformedEncodingException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    private static ObjectNode object() {
+        return Responses.JSON.createObjectNode();
+    }
+}

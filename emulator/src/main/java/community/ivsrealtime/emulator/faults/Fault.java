@@ -1,0 +1,172 @@
+package community.ivsrealtime.emulator.faults;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A fault to inject: for one operation (or any), an error response (status, error code, message), a delay, or
+ * a dropped connection (the socket is closed without a response), for the next N calls and/or a fraction of
+ * calls. Immutable; every method returns a changed copy.
+ *
+ * <pre>{@code
+ * emulator.faults().inject(Fault.operation("GetStage").status(429).errorCode("ThrottlingException")
+ *         .message("Rate exceeded").times(3));
+ * emulator.faults().inject(Fault.anyOperation().delay(Duration.ofMillis(200)).fraction(0.5));
+ * }</pre>
+ *
+ * <p>A fault with only a delay slows the call down and then lets it run normally. A fault with a status or an
+ * error code answers with that error (after the delay, if any). Without {@link #times(int)} a fault stays until
+ * {@link FaultInjector#clear()}.
+ */
+public final class Fault {
+    private final String operation;
+    private final Integer status;
+    private final String errorCode;
+    private final String message;
+    private final Duration delay;
+    private final boolean dropConnection;
+    private final Integer times;
+    private final double fraction;
+
+    private Fault(String operation, Integer status, String errorCode, String message, Duration delay,
+                  boolean dropConnection, Integer times, double fraction) {
+        this.operation = operation;
+        this.status = status;
+        this.errorCode = errorCode;
+        this.message = message;
+        this.delay = delay;
+        this.dropConnection = dropConnection;
+        this.times = times;
+        this.fraction = fraction;
+    }
+
+    /** A fault for one operation, by its model name (for example {@code GetStage}). */
+    public static Fault operation(String operation) {
+        Objects.requireNonNull(operation, "operation");
+        return new Fault(operation, null, null, null, Duration.ZERO, false, null, 1.0);
+    }
+
+    /** A fault for every operation. */
+    public static Fault anyOperation() {
+        return new Fault(null, null, null, null, Duration.ZERO, false, null, 1.0);
+    }
+
+    public Fault status(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("fault status must be 400-599, got " + status);
+        }
+        return new Fault(operation, status, errorCode, message, delay, dropConnection, times, fraction);
+    }
+
+    public Fault errorCode(String errorCode) {
+        return new Fault(operation, status, errorCode, message, delay, dropConnection, times, fraction);
+    }
+
+    public Fault message(String message) {
+        return new Fault(operation, status, errorCode, message, delay, dropConnection, times, fraction);
+    }
+
+    public Fault delay(Duration delay) {
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException("delay must be zero or positive");
+        }
+        return new Fault(operation, status, errorCode, message, delay, dropConnection, times, fraction);
+    }
+
+    public Fault dropConnection() {
+        return new Fault(operation, status, errorCode, message, delay, true, times, fraction);
+    }
+
+    /** Applies to the next {@code n} matching calls only. */
+    public Fault times(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("times must be at least 1, got " + n);
+        }
+        return new Fault(operation, status, errorCode, message, delay, dropConnection, n, fraction);
+    }
+
+    /** Applies to each matching call with this probability (0 to 1). */
+    public Fault fraction(double fraction) {
+        if (!(fraction >= 0.0 && fraction <= 1.0)) {
+            throw new IllegalArgumentException("fraction must be between 0 and 1, got " + fraction);
+        }
+        return new Fault(operation, status, errorCode, message, delay, dropConnection, times, fraction);
+    }
+
+    /** The operation this fault applies to, or null for any. */
+    public String operation() {
+        return operation;
+    }
+
+    public boolean matches(String op) {
+        return operation == null || operation.equals(op);
+    }
+
+    /** Whether this fault answers with an error (rather than only delaying or dropping). */
+    public boolean isError() {
+        return !dropConnection && (status != null || errorCode != null);
+    }
+
+    /** The HTTP status of the error: as set, or derived from the error code. */
+    public int effectiveStatus() {
+        if (status != null) {
+            return status;
+        }
+        return switch (errorCode == null ? "" : errorCode) {
+            case "ThrottlingException", "TooManyRequestsException" -> 429;
+            case "ValidationException" -> 400;
+            case "AccessDeniedException", "PendingVerification" -> 403;
+            case "ServiceQuotaExceededException" -> 402;
+            case "ResourceNotFoundException" -> 404;
+            case "ConflictException" -> 409;
+            case "ServiceUnavailableException", "ServiceUnavailable" -> 503;
+            default -> 500;
+        };
+    }
+
+    /** The wire error code: as set, or derived from the status. */
+    public String effectiveErrorCode() {
+        if (errorCode != null) {
+            return errorCode;
+        }
+        return switch (effectiveStatus()) {
+            case 429 -> "ThrottlingException";
+            case 400 -> "ValidationException";
+            case 402 -> "ServiceQuotaExceededException";
+            case 403 -> "AccessDeniedException";
+            case 404 -> "ResourceNotFoundException";
+            case 409 -> "ConflictException";
+            case 503 -> "ServiceUnavailableException";
+            default -> "InternalServerException";
+        };
+    }
+
+    public String effectiveMessage() {
+        return message != null ? message : "Injected fault: " + effectiveErrorCode();
+    }
+
+    public Duration delay() {
+        return delay;
+    }
+
+    public boolean drops() {
+        return dropConnection;
+    }
+
+    /** The number of calls this fault applies to, or null for unlimited. */
+    public Integer times() {
+        return times;
+    }
+
+    public double fraction() {
+        return fraction;
+    }
+
+    @Override
+    public String toString() {
+        return "Fault[operation=" + (operation == null ? "*" : operation)
+                + (isError() ? ", status=" + effectiveStatus() + ", errorCode=" + effectiveErrorCode() : "")
+                + (delay.isZero() ? "" : ", delay=" + delay) + (dropConnection ? ", dropConnection" : "")
+                + (times == null ? "" : ", times=" + times) + (fraction < 1.0 ? ", fraction=" + fraction : "") + "]";
+    }
+}

@@ -1,0 +1,174 @@
+package community.ivsrealtime.emulator.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import community.ivsrealtime.emulator.core.CallContext;
+import community.ivsrealtime.emulator.core.IvsException;
+import community.ivsrealtime.emulator.core.OperationHandler;
+import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.emulator.faults.CallLog;
+import community.ivsrealtime.emulator.faults.Fault;
+import community.ivsrealtime.emulator.faults.FaultInjector;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The API pipeline for one request: route (model {@code http} traits, raw path), verify SigV4, build the input
+ * (JSON body plus URI labels and query members), apply an injected fault, validate it against the model,
+ * call the {@link OperationHandler}, serialize the output or the error, and record the call.
+ */
+public final class ProtocolHandler {
+    private static final System.Logger LOG = System.getLogger(ProtocolHandler.class.getName());
+    private static final List<String> ARN_MEMBERS = List.of("arn", "stageArn", "resourceArn");
+
+    private final ServiceModel model;
+    private final Router router;
+    private final InputValidator validator;
+    private final SigV4Verifier verifier;
+    private final OperationHandler handler;
+    private final FaultInjector faults;
+    private final CallLog calls;
+    private final Clock clock;
+
+    public ProtocolHandler(ServiceModel model, SigV4Verifier verifier, OperationHandler handler, FaultInjector faults,
+                           CallLog calls, Clock clock) {
+        this.model = model;
+        this.router = new Router(model);
+        this.validator = new InputValidator(model);
+        this.verifier = verifier;
+        this.handler = handler;
+        this.faults = faults;
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    public WireResponse handle(WireRequest request) {
+        String requestId = RequestIds.next();
+        Router.Route route;
+        try {
+            route = router.route(request.method(), request.rawPath());
+        } catch (PercentCoding.MalformedEncodingException e) {
+            return Responses.error(IvsException.validation("Invalid URI: " + e.getMessage()), requestId);
+        }
+        if (route == null) {
+            return Responses.error(404, "UnknownOperationException",
+                    "No operation matches " + request.method() + " " + request.rawPath(), requestId);
+        }
+        String operation = route.operation().name();
+        Instant time = clock.instant();
+        Caller caller = null;
+        ObjectNode input = null;
+        try {
+            caller = verifier.verify(request);
+            input = input(route, request);
+            Optional<Fault> fault = faults.next(operation);
+            if (fault.isPresent()) {
+                WireResponse injected = apply(fault.get(), requestId);
+                if (injected != null) {
+                    record(time, operation, arnOf(input, null), caller, request, injected, null);
+                    return injected;
+                }
+            }
+            validator.check(route.operation().inputShape(), input);
+            CallContext ctx = new CallContext(caller.accountId(), caller.region(), caller.accessKeyId(), requestId);
+            ObjectNode output = handler.invoke(operation, input, ctx);
+            WireResponse response = Responses.ok(output == null ? Responses.JSON.createObjectNode() : output, requestId);
+            record(time, operation, arnOf(input, output), caller, request, response, null);
+            return response;
+        } catch (IvsException e) {
+            WireResponse response = Responses.error(e, requestId);
+            record(time, operation, arnOf(input, null), caller, request, response, e.code());
+            return response;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "internal error in " + operation + " (request " + requestId + ")", e);
+            WireResponse response = Responses.error(IvsException.internal("Internal error: " + e), requestId);
+            record(time, operation, arnOf(input, null), caller, request, response, "InternalServerException");
+            return response;
+        }
+    }
+
+    /** Applies a fault: sleeps its delay, then returns the response to send instead, or null to go on. */
+    private static WireResponse apply(Fault fault, String requestId) {
+        if (!fault.delay().isZero()) {
+            try {
+                Thread.sleep(fault.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (fault.drops()) {
+            return WireResponse.dropped();
+        }
+        if (fault.isError()) {
+            return Responses.error(fault.effectiveStatus(), fault.effectiveErrorCode(), fault.effectiveMessage(),
+                    requestId);
+        }
+        return null;
+    }
+
+    private ObjectNode input(Router.Route route, WireRequest request) {
+        ObjectNode input = JsonBody.parse(request.body());
+        route.labels().forEach((label, value) -> input.put(route.operation().labelMembers().get(label), value));
+        if (!route.operation().queryMembers().isEmpty()) {
+            Map<String, List<String>> query;
+            try {
+                query = PercentCoding.parseQuery(request.rawQuery());
+            } catch (PercentCoding.MalformedEncodingException e) {
+                throw IvsException.validation("Invalid query string: " + e.getMessage());
+            }
+            route.operation().queryMembers().forEach((param, member) -> {
+                List<String> values = query.get(param);
+                if (values != null) {
+                    putQueryMember(input, route.operation().inputShape(), member, values);
+                }
+            });
+        }
+        return input;
+    }
+
+    private void putQueryMember(ObjectNode input, String inputShape, String member, List<String> values) {
+        String memberShape = model.shape(inputShape).path("members").path(member).path("shape").asText();
+        if ("list".equals(model.shape(memberShape).path("type").asText())) {
+            ArrayNode array = input.putArray(member);
+            values.forEach(array::add);
+        } else {
+            input.put(member, values.get(0));
+        }
+    }
+
+    private void record(Instant time, String operation, String arn, Caller caller, WireRequest request,
+                        WireResponse response, String errorCode) {
+        String code = response.dropConnection() ? Call.DROPPED
+                : errorCode != null ? errorCode : response.headers().get(Responses.ERROR_TYPE);
+        String accessKeyId = caller != null ? caller.accessKeyId() : SigV4Verifier.claimedAccessKeyId(request);
+        calls.record(new Call(time, operation, arn, accessKeyId, response.status(),
+                code));
+    }
+
+    /** The ARN a call is about: from the input, or for creates the {@code arn} of the returned resource. */
+    private static String arnOf(ObjectNode input, ObjectNode output) {
+        if (input != null) {
+            for (String member : ARN_MEMBERS) {
+                JsonNode value = input.get(member);
+                if (value != null && value.isTextual()) {
+                    return value.textValue();
+                }
+            }
+        }
+        if (output != null) {
+            Iterator<JsonNode> it = output.elements();
+            while (it.hasNext()) {
+                JsonNode value = it.next().get("arn");
+                if (value != null && value.isTextual()) {
+                    return value.textValue();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,171 @@
+package community.ivsrealtime.emulator.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import community.ivsrealtime.emulator.IvsRealTimeEmulator;
+import community.ivsrealtime.emulator.TestSupport;
+import community.ivsrealtime.emulator.TestSupport.EchoHandler;
+import community.ivsrealtime.emulator.TestSupport.Raw;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
+import software.amazon.awssdk.services.ivsrealtime.model.ValidationException;
+
+/** Bad input never crashes the endpoint: every case gets a clean 4xx in the IVS error format. */
+class BadInputTest {
+    static final EchoHandler HANDLER = new EchoHandler();
+    static IvsRealTimeEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = IvsRealTimeEmulator.builder().verifySignatures(false).handler(HANDLER).maxBodyBytes(64 * 1024)
+                .start();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    static void assertIvsError(Raw r, int status, String code) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.header("x-amzn-ErrorType")).isEqualTo(code);
+        assertThat(r.header("x-amzn-RequestId")).isNotBlank();
+        assertThat(r.header("Content-Type")).isEqualTo("application/json");
+        JsonNode body = r.json();
+        assertThat(body.get("__type").asText()).isEqualTo(code);
+        assertThat(body.get("message").asText()).isNotBlank();
+        assertThat(body.get("exceptionMessage").asText()).isEqualTo(body.get("message").asText());
+    }
+
+    @Test
+    void malformedJsonIsSerializationException() {
+        Raw r = TestSupport.send(emulator, "POST", "/CreateStage", "{\"name\": ", "application/json");
+        assertIvsError(r, 400, "SerializationException");
+        assertIvsError(TestSupport.send(emulator, "POST", "/CreateStage", "not json", "application/json"), 400,
+                "SerializationException");
+        assertIvsError(TestSupport.send(emulator, "POST", "/CreateStage", "[1,2]", "application/json"), 400,
+                "SerializationException");
+        assertIvsError(TestSupport.send(emulator, "POST", "/CreateStage", "\"text\"", "application/json"), 400,
+                "SerializationException");
+    }
+
+    @Test
+    void emptyBodyAndOtherContentTypesAreReadAsJson() {
+        assertThat(TestSupport.send(emulator, "POST", "/ListStages", null, null).status()).isEqualTo(200);
+        assertThat(TestSupport.send(emulator, "POST", "/ListStages", "  ", "text/plain").status()).isEqualTo(200);
+        assertThat(TestSupport.send(emulator, "POST", "/ListStages", "{\"maxResults\":5}", "application/x-amz-json-1.1")
+                .status()).isEqualTo(200);
+        assertIvsError(TestSupport.send(emulator, "POST", "/ListStages", "a=b", "application/x-www-form-urlencoded"),
+                400, "SerializationException");
+    }
+
+    @Test
+    void hugeBodyIs413() {
+        String huge = "{\"name\":\"" + "a".repeat(200 * 1024) + "\"}";
+        assertIvsError(TestSupport.send(emulator, "POST", "/CreateStage", huge, "application/json"), 413,
+                "RequestEntityTooLargeException");
+        // the endpoint is still fine afterwards
+        assertThat(TestSupport.send(emulator, "POST", "/ListStages", "{}", "application/json").status()).isEqualTo(200);
+    }
+
+    @Test
+    void hugeChunkedBodyWithoutLengthIs413() {
+        byte[] huge = ("{\"name\":\"" + "a".repeat(200 * 1024) + "\"}").getBytes();
+        Raw r = TestSupport.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/CreateStage"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build());
+        assertIvsError(r, 413, "RequestEntityTooLargeException");
+    }
+
+    @Test
+    void unknownOperationsAndWrongMethodsAre404UnknownOperation() {
+        assertIvsError(TestSupport.send(emulator, "POST", "/CreateChannel", "{}", "application/json"), 404,
+                "UnknownOperationException");
+        assertIvsError(TestSupport.send(emulator, "GET", "/CreateStage", null, null), 404, "UnknownOperationException");
+        assertIvsError(TestSupport.send(emulator, "POST", "/", "{}", "application/json"), 404,
+                "UnknownOperationException");
+        assertIvsError(TestSupport.send(emulator, "PUT", "/tags/arn%3Aaws%3Aivs%3Aus-east-1%3A123456789012%3Astage%2Fa",
+                "{}", "application/json"), 404, "UnknownOperationException");
+        assertIvsError(TestSupport.send(emulator, "GET", "/tags/a/b", null, null), 404, "UnknownOperationException");
+        assertIvsError(TestSupport.send(emulator, "GET", "/_emulator/nothing", null, null), 404,
+                "UnknownOperationException");
+    }
+
+    @Test
+    void badPercentEncodingIsValidationException() {
+        Raw invalidUtf8 = TestSupport.send(emulator, "GET", "/tags/%C3%28", null, null);
+        assertIvsError(invalidUtf8, 400, "ValidationException");
+        assertThat(invalidUtf8.json().get("message").asText()).contains("%C3%28");
+        assertIvsError(TestSupport.send(emulator, "DELETE",
+                "/tags/arn%3Aaws%3Aivs%3Aus-east-1%3A123456789012%3Astage%2Fabc?tagKeys=%FF", null, null), 400,
+                "ValidationException");
+    }
+
+    @Test
+    void requestLinesTheJdkServerCannotParseGet400AndTheEndpointCarriesOn() {
+        // java.net.URI rejects these before the endpoint sees them; the JDK server answers 400 itself
+        for (String target : new String[] {"/tags/arn%3Aaws%ZZ", "/tags/arn%3", "/ListStages?x=%G1"}) {
+            assertThat(TestSupport.sendSocket(emulator, "GET", target).status()).as(target).isEqualTo(400);
+        }
+        assertThat(TestSupport.send(emulator, "POST", "/ListStages", "{}", "application/json").status()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongJsonTypesAreValidationExceptionsNamingTheMember() {
+        Raw r = TestSupport.send(emulator, "POST", "/CreateEncoderConfiguration",
+                "{\"name\":5,\"video\":{\"width\":\"wide\",\"height\":720.5,\"framerate\":true},\"tags\":[]}",
+                "application/json");
+        assertIvsError(r, 400, "ValidationException");
+        assertThat(r.json().get("message").asText()).startsWith("5 validation errors detected: ")
+                .contains("Value '5' at 'name' failed to satisfy constraint: Member must be a string")
+                .contains("Value 'wide' at 'video.width' failed to satisfy constraint: Member must be an integer")
+                .contains("Value '720.5' at 'video.height' failed to satisfy constraint: Member must be an integer")
+                .contains("at 'video.framerate' failed to satisfy constraint: Member must be a number")
+                .contains("Value '[]' at 'tags' failed to satisfy constraint: Member must be a map");
+    }
+
+    @Test
+    void hugeNumbersAndDeepNestingAreHandled() {
+        Raw r = TestSupport.send(emulator, "POST", "/CreateParticipantToken",
+                "{\"stageArn\":\"arn:aws:ivs:us-east-1:123456789012:stage/abc\",\"duration\":1e400}", "application/json");
+        assertThat(r.status()).isEqualTo(400);
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        Raw d = TestSupport.send(emulator, "POST", "/CreateStage", "{\"name\":" + deep + "}", "application/json");
+        assertThat(d.status()).isBetween(400, 499);
+        assertThat(d.json().get("__type").asText()).isIn("ValidationException", "SerializationException");
+    }
+
+    @Test
+    void nullMembersCountAsAbsentAndUnknownMembersAreIgnored() {
+        Raw r = TestSupport.send(emulator, "POST", "/GetStage", "{\"arn\":null,\"extra\":1}", "application/json");
+        assertIvsError(r, 400, "ValidationException");
+        assertThat(r.json().get("message").asText()).isEqualTo(
+                "1 validation error detected: Value null at 'arn' failed to satisfy constraint: Member must not be null");
+        assertThat(TestSupport.send(emulator, "POST", "/ListStages", "{\"unknown\":{\"x\":[1]}}", "application/json")
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void theSdkRaisesTypedValidationExceptionWithTheIvsMessage() {
+        try (IvsRealTimeEmulator signed = IvsRealTimeEmulator.builder().handler(new EchoHandler()).start();
+             IvsRealTimeClient client = TestSupport.client(signed)) {
+            ValidationException e = catchThrowableOfType(ValidationException.class,
+                    () -> client.createStage(r -> r.name("my stage")));
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.exceptionMessage()).isEqualTo("1 validation error detected: Value 'my stage' at 'name' failed "
+                    + "to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9-_]*");
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(e.exceptionMessage());
+            ValidationException nested = catchThrowableOfType(ValidationException.class,
+                    () -> client.createEncoderConfiguration(r -> r.video(v -> v.width(99999).framerate(61f))));
+            assertThat(nested.exceptionMessage()).isEqualTo("2 validation errors detected: Value '99999' at "
+                    + "'video.width' failed to satisfy constraint: Member must have value less than or equal to 1920; "
+                    + "Value '61.0' at 'video.framerate' failed to satisfy constraint: Member must have value less than "
+                    + "or equal to 60");
+        }
+    }
+}
