@@ -34,6 +34,24 @@ class AdminApiTest {
     }
 
     @Test
+    void callLogNamesTheResourceEachCallIsAbout() {
+        String stageArn = client.createStage(r -> r.name("logged")).stage().arn();
+        String ingestArn = client.createIngestConfiguration(r -> r.stageArn(stageArn).ingestProtocol("RTMPS"))
+                .ingestConfiguration().arn();
+        String detachedArn = client.createIngestConfiguration(r -> r.stageArn("").ingestProtocol("RTMPS"))
+                .ingestConfiguration().arn();
+        client.createParticipantToken(r -> r.stageArn(stageArn));
+
+        assertThat(emulator.calls().all())
+                .extracting(c -> c.operation() + " " + c.resourceArn())
+                .containsExactly(
+                        "CreateStage " + stageArn,
+                        "CreateIngestConfiguration " + ingestArn,     // the created resource, not its stage
+                        "CreateIngestConfiguration " + detachedArn,   // stageArn "" does not count
+                        "CreateParticipantToken " + stageArn);        // no resource returned: the stage
+    }
+
+    @Test
     void simulateIsForwardedToTheServiceForTheCallersAccountAndRegion() {
         String stageArn = client.createStage(r -> r.name("admin")).stage().arn();
         Raw joined = TestSupport.send(emulator, "POST",

@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public final class ProtocolHandler {
     private static final System.Logger LOG = System.getLogger(ProtocolHandler.class.getName());
-    private static final List<String> ARN_MEMBERS = List.of("arn", "stageArn", "resourceArn");
+    private static final List<String> TARGET_ARN_MEMBERS = List.of("arn", "resourceArn");
 
     private final ServiceModel model;
     private final Router router;
@@ -150,25 +150,35 @@ public final class ProtocolHandler {
                 code));
     }
 
-    /** The ARN a call is about: from the input, or for creates the {@code arn} of the returned resource. */
+    /**
+     * The ARN a call is about: the input's {@code arn} or {@code resourceArn}; else the {@code arn} of the resource
+     * the call returned (creates, StartComposition); else the input's {@code stageArn}. Empty strings (a detached
+     * ingest configuration's {@code stageArn: ""}) do not count.
+     */
     private static String arnOf(ObjectNode input, ObjectNode output) {
-        if (input != null) {
-            for (String member : ARN_MEMBERS) {
-                JsonNode value = input.get(member);
-                if (value != null && value.isTextual()) {
-                    return value.textValue();
-                }
+        String arn = firstArn(input, TARGET_ARN_MEMBERS);
+        if (arn == null && output != null) {
+            Iterator<JsonNode> it = output.elements();
+            while (arn == null && it.hasNext()) {
+                arn = nonEmptyText(it.next().get("arn"));
             }
         }
-        if (output != null) {
-            Iterator<JsonNode> it = output.elements();
-            while (it.hasNext()) {
-                JsonNode value = it.next().get("arn");
-                if (value != null && value.isTextual()) {
-                    return value.textValue();
+        return arn != null ? arn : firstArn(input, List.of("stageArn"));
+    }
+
+    private static String firstArn(ObjectNode input, List<String> members) {
+        if (input != null) {
+            for (String member : members) {
+                String value = nonEmptyText(input.get(member));
+                if (value != null) {
+                    return value;
                 }
             }
         }
         return null;
+    }
+
+    private static String nonEmptyText(JsonNode value) {
+        return value != null && value.isTextual() && !value.textValue().isEmpty() ? value.textValue() : null;
     }
 }
