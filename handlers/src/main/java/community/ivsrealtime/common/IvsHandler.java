@@ -15,26 +15,70 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 import software.amazon.cloudformation.proxy.StdCallbackContext;
 
 /**
- * Base of every Create/Read/Update/Delete/List handler: the signature the wrapper calls, plus the small
- * results that are the same for all types.
+ * Base of the shared Create/Read/Update/Delete/List handlers: the signature the wrapper calls, the Arn guard,
+ * the one way a handler makes a service call ({@link #call}), plus the small results that are the same for all
+ * types. A handler is built once per wrapper and keeps no state of its own between requests.
  *
  * @param <M> the type's ResourceModel
+ * @param <S> the SDK shape of the resource
  * @param <C> the type's CallbackContext
  */
-public abstract class IvsHandler<M, C extends StdCallbackContext> {
+public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
 
     /** Largest page every IVS Real-Time List* operation of the five types accepts (model: maxResults 1..100). */
     public static final int MAX_LIST_RESULTS = 100;
 
+    /** One request being handled: what its service calls need. */
+    protected record Invocation<M, C extends StdCallbackContext>(AmazonWebServicesClientProxy proxy,
+                                                                 ResourceHandlerRequest<M> request,
+                                                                 C context,
+                                                                 ProxyClient<IvsRealTimeClient> client,
+                                                                 Logger logger) {
+    }
+
+    /** The type this handler drives. */
+    protected final ResourceOps<M, S> ops;
+
+    private final boolean needsArn;
+
+    /** {@code needsArn}: the action acts on one existing resource, so the desired model must carry its Arn. */
+    protected IvsHandler(final ResourceOps<M, S> ops, final boolean needsArn) {
+        this.ops = ops;
+        this.needsArn = needsArn;
+    }
+
     /**
      * Handles one request. {@code client} injects the caller's credentials into every call; {@code logger}
-     * must only ever get operation names and ARNs, never request or response bodies.
+     * must only ever get operation names and ARNs, never request or response bodies. Fails NotFound without a
+     * call when the action needs an Arn and the desired model has none.
      */
-    public abstract ProgressEvent<M, C> handleRequest(AmazonWebServicesClientProxy proxy,
-                                                      ResourceHandlerRequest<M> request,
-                                                      C callbackContext,
-                                                      ProxyClient<IvsRealTimeClient> client,
-                                                      Logger logger);
+    public final ProgressEvent<M, C> handleRequest(final AmazonWebServicesClientProxy proxy,
+                                                   final ResourceHandlerRequest<M> request,
+                                                   final C callbackContext,
+                                                   final ProxyClient<IvsRealTimeClient> client,
+                                                   final Logger logger) {
+        final M desired = request.getDesiredResourceState();
+        if (needsArn && (desired == null || ops.arn(desired) == null)) {
+            return missingArn(ops.typeName());
+        }
+        return handle(new Invocation<>(proxy, request, callbackContext, client, logger));
+    }
+
+    /** The action itself. */
+    protected abstract ProgressEvent<M, C> handle(Invocation<M, C> invocation);
+
+    /**
+     * Makes {@code call} from {@code progress}'s model (turned into the call's input by {@code input}) through the
+     * plugin's call chain, under the call-graph name {@code <callGraph><step>}; {@code done} turns the result into
+     * the next event. Errors become FAILED events ({@link Errors#toProgress}).
+     */
+    protected <I, O> ProgressEvent<M, C> call(final Invocation<M, C> invocation, final ProgressEvent<M, C> progress,
+                                              final String step, final Call<I, ?, ?, O> call,
+                                              final Function<M, I> input,
+                                              final Function<O, ProgressEvent<M, C>> done) {
+        return call.invoke(invocation.proxy(), invocation.client(), ops.callGraph() + step,
+            progress.getResourceModel(), progress.getCallbackContext(), input, done);
+    }
 
     /** FAILED NotFound without a call: the model has no primary identifier (Arn). */
     protected static <M, C> ProgressEvent<M, C> missingArn(final String typeName) {

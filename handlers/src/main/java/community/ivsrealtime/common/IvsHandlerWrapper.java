@@ -10,9 +10,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.json.JSONObject;
 import org.json.JSONTokener;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -38,7 +44,11 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
 
 /**
  * The common base of every type's {@code HandlerWrapper}: what {@code cfn generate} would put in each wrapper,
- * written once, plus two guards for running outside AWS Lambda.
+ * written once, plus two guards for running outside AWS Lambda. A type's wrapper only names its classes (as the
+ * type arguments) and passes its {@link ResourceOps}: both Lambda entry points ({@code handleRequest},
+ * {@link #testEntrypoint}) are inherited, the request and model type references the plugin needs are built here
+ * from those type arguments, the schema is loaded by type name, and every action goes to the shared
+ * {@link CreateHandler}, {@link ReadHandler}, {@link UpdateHandler}, {@link DeleteHandler} or {@link ListHandler}.
  *
  * <ul>
  *   <li>{@link #scrubFiles()}: the plugin empties {@code java.io.tmpdir} on every request. That is meant for
@@ -58,17 +68,49 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Schemas by file name, each loaded once per JVM. */
+    private static final Map<String, JSONObject> SCHEMAS = new ConcurrentHashMap<>();
+
+    /** The concrete ResourceModel, CallbackContext and TypeConfigurationModel classes of each wrapper class. */
+    private static final ClassValue<Type[]> TYPE_ARGUMENTS = new ClassValue<>() {
+        @Override
+        protected Type[] computeValue(final Class<?> wrapper) {
+            return typeArguments(wrapper);
+        }
+    };
+
     private final String typeName;
-    private final Map<Action, IvsHandler<M, C>> handlers;
+    private final ResourceOps<M, ?> ops;
+    private final Map<Action, IvsHandler<M, ?, C>> handlers;
     private final Supplier<C> newCallbackContext;
 
-    protected IvsHandlerWrapper(final String typeName, final Map<Action, ? extends IvsHandler<M, C>> handlers,
-                                final Supplier<C> newCallbackContext) {
+    /**
+     * A type's wrapper: {@code ops} describes the type (see {@link ResourceOps}), the shared Create/Read/Update/
+     * Delete/ListHandler drive it. Its schema is loaded from the classpath root under the type's file name
+     * ({@code Community::IVSRealTime::Stage} -> {@code /community-ivsrealtime-stage.json}).
+     */
+    protected IvsHandlerWrapper(final ResourceOps<M, ?> ops, final Supplier<C> newCallbackContext) {
         super();
-        this.typeName = typeName;
-        this.handlers = new EnumMap<>(Action.class);
-        this.handlers.putAll(handlers);
+        this.typeName = ops.typeName();
+        this.ops = ops;
+        this.handlers = handlersFor(ops);
         this.newCallbackContext = newCallbackContext;
+    }
+
+    private static <M, S, C extends StdCallbackContext> Map<Action, IvsHandler<M, ?, C>> handlersFor(
+        final ResourceOps<M, S> ops) {
+        final Map<Action, IvsHandler<M, ?, C>> handlers = new EnumMap<>(Action.class);
+        handlers.put(Action.CREATE, new CreateHandler<>(ops));
+        handlers.put(Action.READ, new ReadHandler<>(ops));
+        handlers.put(Action.UPDATE, new UpdateHandler<>(ops));
+        handlers.put(Action.DELETE, new DeleteHandler<>(ops));
+        handlers.put(Action.LIST, new ListHandler<>(ops));
+        return handlers;
+    }
+
+    /** The schema's file name (and classpath resource) for a type name. */
+    static String schemaFileName(final String typeName) {
+        return typeName.toLowerCase(Locale.ROOT).replace("::", "-") + ".json";
     }
 
     /** True inside AWS Lambda (the runtime sets {@code AWS_LAMBDA_FUNCTION_NAME}). */
@@ -81,8 +123,8 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
         return name != null && !name.isBlank();
     }
 
-    /** Loads a schema from the classpath root once (callers keep it in a static field). */
-    protected static JSONObject loadSchema(final String fileName) {
+    /** Loads a schema from the classpath root. */
+    static JSONObject loadSchema(final String fileName) {
         try (InputStream in = IvsHandlerWrapper.class.getResourceAsStream("/" + fileName)) {
             if (in == null) {
                 throw new IllegalStateException("resource schema /" + fileName + " is not on the classpath");
@@ -140,7 +182,7 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
                                              final Action action,
                                              final C callbackContext,
                                              final T typeConfiguration) {
-        final IvsHandler<M, C> handler = action == null ? null : handlers.get(action);
+        final IvsHandler<M, ?, C> handler = action == null ? null : handlers.get(action);
         if (handler == null) {
             return ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest,
                 typeName + ": unsupported action " + action);
@@ -187,27 +229,108 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
         return PartitionMetadata.of(Region.of(region)).id();
     }
 
+    /** The type's schema, loaded once from the classpath root. */
     @Override
-    protected Map<String, String> provideResourceDefinedTags(final M resourceModel) {
-        return resourceModel == null ? null : resourceTags(resourceModel);
+    public JSONObject provideResourceSchemaJSONObject() {
+        return SCHEMAS.computeIfAbsent(schemaFileName(typeName), IvsHandlerWrapper::loadSchema);
     }
 
-    /** The type's schema, loaded once from the classpath root (see {@link #loadSchema}). */
-    @Override
-    public abstract JSONObject provideResourceSchemaJSONObject();
-
     /** The model's own {@code Tags} as a map (null if none). */
-    protected abstract Map<String, String> resourceTags(M resourceModel);
+    @Override
+    protected Map<String, String> provideResourceDefinedTags(final M resourceModel) {
+        return resourceModel == null ? null : ops.modelTags(resourceModel);
+    }
 
     /**
-     * The body of {@code testEntrypoint} (as {@code cfn generate} produces it): the request is a
-     * {@link ResourceHandlerTestPayload} with the credentials to call with; no schema validation, no tmpdir
-     * scrubbing, no CloudWatch.
+     * {@code HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>} of the concrete wrapper.
+     * Called from the plugin's constructor, before any field of a subclass is set: it depends on the class only.
      */
-    protected void runTestEntrypoint(final InputStream inputStream, final OutputStream outputStream,
-                                     final Context context,
-                                     final TypeReference<ResourceHandlerTestPayload<M, C, T>> payloadType)
+    @Override
+    protected TypeReference<HandlerRequest<M, C, T>> getTypeReference() {
+        return typeReference(new Parameterized(HandlerRequest.class, TYPE_ARGUMENTS.get(getClass())));
+    }
+
+    /** The concrete ResourceModel class. */
+    @Override
+    protected TypeReference<M> getModelTypeReference() {
+        return typeReference(TYPE_ARGUMENTS.get(getClass())[0]);
+    }
+
+    /** The type arguments {@code wrapper} gives IvsHandlerWrapper; each must be a class. */
+    static Type[] typeArguments(final Class<?> wrapper) {
+        for (Class<?> c = wrapper; c != null && c != IvsHandlerWrapper.class; c = c.getSuperclass()) {
+            if (c.getGenericSuperclass() instanceof ParameterizedType p && p.getRawType() == IvsHandlerWrapper.class
+                && Arrays.stream(p.getActualTypeArguments()).allMatch(Class.class::isInstance)) {
+                return p.getActualTypeArguments();
+            }
+        }
+        throw new IllegalStateException(wrapper.getName() + " must extend IvsHandlerWrapper<ResourceModel, "
+            + "CallbackContext, TypeConfigurationModel> with the type's classes");
+    }
+
+    /** A Jackson type reference for a type built at run time (Jackson reads it through {@code getType()}). */
+    private static <X> TypeReference<X> typeReference(final Type type) {
+        return new TypeReference<X>() {
+            @Override
+            public Type getType() {
+                return type;
+            }
+        };
+    }
+
+    /** {@code raw<arguments>} as a reflective type. */
+    private static final class Parameterized implements ParameterizedType {
+        private final Class<?> raw;
+        private final Type[] arguments;
+
+        Parameterized(final Class<?> raw, final Type[] arguments) {
+            this.raw = raw;
+            this.arguments = arguments.clone();
+        }
+
+        @Override
+        public Type[] getActualTypeArguments() {
+            return arguments.clone();
+        }
+
+        @Override
+        public Type getRawType() {
+            return raw;
+        }
+
+        @Override
+        public Type getOwnerType() {
+            return null;
+        }
+
+        @Override
+        public boolean equals(final Object other) {
+            return other instanceof ParameterizedType p && p.getOwnerType() == null && raw.equals(p.getRawType())
+                && Arrays.equals(arguments, p.getActualTypeArguments());
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(arguments) ^ raw.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return raw.getName() + Arrays.stream(arguments).map(Type::getTypeName)
+                .collect(Collectors.joining(", ", "<", ">"));
+        }
+    }
+
+    /**
+     * The {@code testEntrypoint} Lambda handler of every type ({@code <package>.HandlerWrapper::testEntrypoint}, as
+     * {@code cfn generate} names it; Lambda finds public inherited methods, as for {@code handleRequest}): the
+     * request is a {@link ResourceHandlerTestPayload} with the credentials to call with; no schema validation,
+     * no tmpdir scrubbing, no CloudWatch.
+     */
+    public void testEntrypoint(final InputStream inputStream, final OutputStream outputStream, final Context context)
         throws IOException {
+        final TypeReference<ResourceHandlerTestPayload<M, C, T>> payloadType = typeReference(
+            new Parameterized(ResourceHandlerTestPayload.class, TYPE_ARGUMENTS.get(getClass())));
         this.loggerProxy = new LoggerProxy();
         this.loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
         ProgressEvent<M, C> response = ProgressEvent.failed(null, null, HandlerErrorCode.InternalFailure,

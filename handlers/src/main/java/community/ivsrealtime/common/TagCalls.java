@@ -1,8 +1,11 @@
 package community.ivsrealtime.common;
 
+import java.util.function.Function;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 import software.amazon.awssdk.services.ivsrealtime.model.TagResourceRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.TagResourceResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.UntagResourceResponse;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
@@ -10,6 +13,11 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
 
 /** The tag calls of an UPDATE, the same for every type: one TagResource and one UntagResource, each only if needed. */
 public final class TagCalls {
+
+    private static final Call<TagResourceRequest, TagResourceRequest, TagResourceResponse, Void> TAG =
+        Call.of(Function.identity(), IvsRealTimeClient::tagResource, response -> null);
+    private static final Call<UntagResourceRequest, UntagResourceRequest, UntagResourceResponse, Void> UNTAG =
+        Call.of(Function.identity(), IvsRealTimeClient::untagResource, response -> null);
 
     private TagCalls() {
     }
@@ -20,17 +28,12 @@ public final class TagCalls {
         final ProgressEvent<M, C> progress, final String callGraph, final String arn, final Tagging.Diff diff) {
         return progress
             .then(p -> diff.toAdd().isEmpty() ? p
-                : proxy.initiate(callGraph + "::TagResource", client, p.getResourceModel(), p.getCallbackContext())
-                    .translateToServiceRequest(m -> TagResourceRequest.builder().resourceArn(arn).tags(diff.toAdd()).build())
-                    .makeServiceCall((request, c) -> c.injectCredentialsAndInvokeV2(request, c.client()::tagResource))
-                    .handleError(Errors::toProgress)
-                    .progress())
+                : TAG.invoke(proxy, client, callGraph + "::TagResource", p.getResourceModel(), p.getCallbackContext(),
+                    m -> TagResourceRequest.builder().resourceArn(arn).tags(diff.toAdd()).build(), nothing -> p))
             .then(p -> diff.toRemove().isEmpty() ? p
-                : proxy.initiate(callGraph + "::UntagResource", client, p.getResourceModel(), p.getCallbackContext())
-                    .translateToServiceRequest(m -> UntagResourceRequest.builder().resourceArn(arn)
-                        .tagKeys(diff.toRemove()).build())
-                    .makeServiceCall((request, c) -> c.injectCredentialsAndInvokeV2(request, c.client()::untagResource))
-                    .handleError(Errors::toProgress)
-                    .progress());
+                : UNTAG.invoke(proxy, client, callGraph + "::UntagResource", p.getResourceModel(),
+                    p.getCallbackContext(),
+                    m -> UntagResourceRequest.builder().resourceArn(arn).tagKeys(diff.toRemove()).build(),
+                    nothing -> p));
     }
 }

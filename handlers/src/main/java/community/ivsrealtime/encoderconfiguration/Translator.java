@@ -1,40 +1,50 @@
 package community.ivsrealtime.encoderconfiguration;
 
+import community.ivsrealtime.common.Call;
 import community.ivsrealtime.common.IvsHandler;
+import community.ivsrealtime.common.ResourceOps;
+import community.ivsrealtime.common.ResourceOps.Page;
 import community.ivsrealtime.common.Tagging;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 import software.amazon.awssdk.services.ivsrealtime.model.CreateEncoderConfigurationRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.CreateEncoderConfigurationResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.DeleteEncoderConfigurationRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.EncoderConfiguration;
 import software.amazon.awssdk.services.ivsrealtime.model.GetEncoderConfigurationRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.GetEncoderConfigurationResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.ListEncoderConfigurationsRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.ListEncoderConfigurationsResponse;
 
-/** Between the EncoderConfiguration model and the IVS Real-Time API (SDK 2.40.2 shapes). */
+/**
+ * Between the EncoderConfiguration model and the IVS Real-Time API (SDK 2.40.2 shapes): what only an encoder
+ * configuration has. {@link #OPS} gives the shared handlers its calls and schema facts.
+ */
 final class Translator {
 
-    static final String TYPE_NAME = ResourceModel.TYPE_NAME;
-    static final String CALL_GRAPH = "Community-IVSRealTime-EncoderConfiguration";
-
-    /** No update API: everything but Tags is createOnly (as the schema says). */
-    static final Map<String, Function<ResourceModel, ?>> CREATE_ONLY = createOnly();
-
-    /** The schema's writeOnly properties (never returned by the service). */
-    static final java.util.Set<String> WRITE_ONLY = java.util.Set.of();
+    /** No update API: everything but Tags is createOnly (as the schema says); Arn is the only read-only value. */
+    static final ResourceOps<ResourceModel, EncoderConfiguration> OPS =
+        ResourceOps.<ResourceModel, EncoderConfiguration>builder(ResourceModel.TYPE_NAME, ResourceModel::new,
+                model -> model.toBuilder().build())
+            .create(Call.of(c -> create(c.model(), c.tags()), IvsRealTimeClient::createEncoderConfiguration,
+                CreateEncoderConfigurationResponse::encoderConfiguration))
+            .get(Call.of(m -> GetEncoderConfigurationRequest.builder().arn(m.getArn()).build(),
+                IvsRealTimeClient::getEncoderConfiguration, GetEncoderConfigurationResponse::encoderConfiguration))
+            .delete(Call.of(m -> DeleteEncoderConfigurationRequest.builder().arn(m.getArn()).build(),
+                IvsRealTimeClient::deleteEncoderConfiguration, response -> null))
+            .list(Call.of(token -> ListEncoderConfigurationsRequest.builder().nextToken(token)
+                    .maxResults(IvsHandler.MAX_LIST_RESULTS).build(), IvsRealTimeClient::listEncoderConfigurations,
+                response -> new Page<>(fromList(response), response.nextToken())))
+            .fromService(Translator::fromService, EncoderConfiguration::tags)
+            .tags(ResourceModel::getTags, ResourceModel::setTags, Tag::getKey, Tag::getValue, Tag::new)
+            .arn(ResourceModel::getArn, ResourceModel::setArn)
+            .createOnly("Name", ResourceModel::getName)
+            .createOnly("Video", ResourceModel::getVideo)
+            .build();
 
     private Translator() {
-    }
-
-    private static Map<String, Function<ResourceModel, ?>> createOnly() {
-        final Map<String, Function<ResourceModel, ?>> properties = new LinkedHashMap<>();
-        properties.put("Name", ResourceModel::getName);
-        properties.put("Video", ResourceModel::getVideo);
-        return properties;
     }
 
     static CreateEncoderConfigurationRequest create(final ResourceModel model, final Map<String, String> tags) {
@@ -45,55 +55,20 @@ final class Translator {
             .build();
     }
 
-    static GetEncoderConfigurationRequest get(final ResourceModel model) {
-        return GetEncoderConfigurationRequest.builder().arn(model.getArn()).build();
-    }
-
-    static DeleteEncoderConfigurationRequest delete(final ResourceModel model) {
-        return DeleteEncoderConfigurationRequest.builder().arn(model.getArn()).build();
-    }
-
-    static ListEncoderConfigurationsRequest list(final String nextToken) {
-        return ListEncoderConfigurationsRequest.builder().nextToken(nextToken).maxResults(IvsHandler.MAX_LIST_RESULTS)
-            .build();
-    }
-
-    static ResourceModel fromService(final EncoderConfiguration encoder, final Map<String, String> tags) {
+    /** The whole encoder configuration as the service stores it, without Tags. */
+    static ResourceModel fromService(final EncoderConfiguration encoder) {
         return ResourceModel.builder()
             .arn(encoder.arn())
             .name(encoder.name())
             .video(fromSdk(encoder.video()))
-            .tags(toTagSet(tags))
             .build();
     }
 
     static List<ResourceModel> fromList(final ListEncoderConfigurationsResponse response) {
         return response.encoderConfigurations().stream()
-            .map(summary -> ResourceModel.builder()
-                .arn(summary.arn())
-                .name(summary.name())
-                .tags(toTagSet(Tagging.reportedTags(summary.hasTags() ? summary.tags() : null, null, null)))
-                .build())
+            .map(summary -> OPS.withTags(ResourceModel.builder().arn(summary.arn()).name(summary.name()).build(),
+                Tagging.reportedTags(summary.tags(), null, null)))
             .collect(Collectors.toList());
-    }
-
-    static Map<String, String> serviceTags(final EncoderConfiguration encoder) {
-        return encoder.hasTags() ? encoder.tags() : null;
-    }
-
-    static Map<String, String> tagMap(final ResourceModel model) {
-        return model == null ? null : Tagging.toMap(model.getTags(), Tag::getKey, Tag::getValue);
-    }
-
-    static Set<Tag> toTagSet(final Map<String, String> tags) {
-        return Tagging.toSet(tags, (key, value) -> Tag.builder().key(key).value(value).build());
-    }
-
-    static ResourceModel withReadOnly(final ResourceModel model, final ResourceModel source) {
-        if (source == null || model.getArn() != null) {
-            return model;
-        }
-        return model.toBuilder().arn(source.getArn()).build();
     }
 
     static software.amazon.awssdk.services.ivsrealtime.model.Video toSdk(final Video video) {

@@ -1,21 +1,26 @@
 package community.ivsrealtime.ingestconfiguration;
 
+import community.ivsrealtime.common.Call;
 import community.ivsrealtime.common.IvsHandler;
+import community.ivsrealtime.common.ResourceOps;
+import community.ivsrealtime.common.ResourceOps.Page;
 import community.ivsrealtime.common.Tagging;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 import software.amazon.awssdk.services.ivsrealtime.model.CreateIngestConfigurationRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.CreateIngestConfigurationResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.DeleteIngestConfigurationRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.GetIngestConfigurationRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.GetIngestConfigurationResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.IngestConfiguration;
 import software.amazon.awssdk.services.ivsrealtime.model.ListIngestConfigurationsRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.ListIngestConfigurationsResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.UpdateIngestConfigurationRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.UpdateIngestConfigurationResponse;
 
 /**
  * Between the IngestConfiguration model and the IVS Real-Time API (SDK 2.40.2 shapes). The stream key is a
@@ -23,26 +28,38 @@ import software.amazon.awssdk.services.ivsrealtime.model.UpdateIngestConfigurati
  */
 final class Translator {
 
-    static final String TYPE_NAME = ResourceModel.TYPE_NAME;
-    static final String CALL_GRAPH = "Community-IVSRealTime-IngestConfiguration";
-
-    /** Only StageArn (and Tags) update in place (as the schema says). */
-    static final Map<String, Function<ResourceModel, ?>> CREATE_ONLY = createOnly();
-
-    /** The schema's writeOnly properties (never returned by the service). */
-    static final java.util.Set<String> WRITE_ONLY = java.util.Set.of("InsecureIngest");
+    /**
+     * Only StageArn (UpdateIngestConfiguration) and Tags update in place (as the schema says); InsecureIngest is
+     * write-only; the service assigns ParticipantId, StreamKey and State.
+     */
+    static final ResourceOps<ResourceModel, IngestConfiguration> OPS =
+        ResourceOps.<ResourceModel, IngestConfiguration>builder(ResourceModel.TYPE_NAME, ResourceModel::new,
+                model -> model.toBuilder().build())
+            .create(Call.of(c -> create(c.model(), c.tags()), IvsRealTimeClient::createIngestConfiguration,
+                CreateIngestConfigurationResponse::ingestConfiguration))
+            .get(Call.of(m -> GetIngestConfigurationRequest.builder().arn(m.getArn()).build(),
+                IvsRealTimeClient::getIngestConfiguration, GetIngestConfigurationResponse::ingestConfiguration))
+            .update(Call.of(c -> update(c.previous(), c.desired()), IvsRealTimeClient::updateIngestConfiguration,
+                UpdateIngestConfigurationResponse::ingestConfiguration), Translator::updateNeeded)
+            .delete(Call.of(Translator::delete, IvsRealTimeClient::deleteIngestConfiguration, response -> null))
+            .list(Call.of(token -> ListIngestConfigurationsRequest.builder().nextToken(token)
+                    .maxResults(IvsHandler.MAX_LIST_RESULTS).build(), IvsRealTimeClient::listIngestConfigurations,
+                response -> new Page<>(fromList(response), response.nextToken())))
+            .fromService(Translator::fromService, IngestConfiguration::tags)
+            .tags(ResourceModel::getTags, ResourceModel::setTags, Tag::getKey, Tag::getValue, Tag::new)
+            .arn(ResourceModel::getArn, ResourceModel::setArn)
+            .readOnly("ParticipantId", ResourceModel::getParticipantId, ResourceModel::setParticipantId)
+            .readOnly("StreamKey", ResourceModel::getStreamKey, ResourceModel::setStreamKey)
+            .readOnly("State", ResourceModel::getState, ResourceModel::setState)
+            .createOnly("Name", ResourceModel::getName)
+            .createOnly("UserId", ResourceModel::getUserId)
+            .createOnly("Attributes", ResourceModel::getAttributes)
+            .createOnly("IngestProtocol", ResourceModel::getIngestProtocol)
+            .createOnly("InsecureIngest", ResourceModel::getInsecureIngest)
+            .writeOnly("InsecureIngest")
+            .build();
 
     private Translator() {
-    }
-
-    private static Map<String, Function<ResourceModel, ?>> createOnly() {
-        final Map<String, Function<ResourceModel, ?>> properties = new LinkedHashMap<>();
-        properties.put("Name", ResourceModel::getName);
-        properties.put("UserId", ResourceModel::getUserId);
-        properties.put("Attributes", ResourceModel::getAttributes);
-        properties.put("IngestProtocol", ResourceModel::getIngestProtocol);
-        properties.put("InsecureIngest", ResourceModel::getInsecureIngest);
-        return properties;
     }
 
     static CreateIngestConfigurationRequest create(final ResourceModel model, final Map<String, String> tags) {
@@ -55,10 +72,6 @@ final class Translator {
             .insecureIngest(model.getInsecureIngest())
             .tags(Tagging.orNull(tags))
             .build();
-    }
-
-    static GetIngestConfigurationRequest get(final ResourceModel model) {
-        return GetIngestConfigurationRequest.builder().arn(model.getArn()).build();
     }
 
     /** StageArn "" and absent both mean "no stage". */
@@ -83,13 +96,8 @@ final class Translator {
         return DeleteIngestConfigurationRequest.builder().arn(model.getArn()).force(true).build();
     }
 
-    static ListIngestConfigurationsRequest list(final String nextToken) {
-        return ListIngestConfigurationsRequest.builder().nextToken(nextToken).maxResults(IvsHandler.MAX_LIST_RESULTS)
-            .build();
-    }
-
     /** InsecureIngest is not returned by the service (write-only); Attributes as stored. */
-    static ResourceModel fromService(final IngestConfiguration ingest, final Map<String, String> tags) {
+    static ResourceModel fromService(final IngestConfiguration ingest) {
         return ResourceModel.builder()
             .arn(ingest.arn())
             .name(ingest.name())
@@ -100,7 +108,6 @@ final class Translator {
             .participantId(ingest.participantId())
             .streamKey(ingest.streamKey())
             .state(ingest.stateAsString())
-            .tags(toTagSet(tags))
             .build();
     }
 
@@ -117,30 +124,6 @@ final class Translator {
                 .state(summary.stateAsString())
                 .build())
             .collect(Collectors.toList());
-    }
-
-    static Map<String, String> serviceTags(final IngestConfiguration ingest) {
-        return ingest.hasTags() ? ingest.tags() : null;
-    }
-
-    static Map<String, String> tagMap(final ResourceModel model) {
-        return model == null ? null : Tagging.toMap(model.getTags(), Tag::getKey, Tag::getValue);
-    }
-
-    static Set<Tag> toTagSet(final Map<String, String> tags) {
-        return Tagging.toSet(tags, (key, value) -> Tag.builder().key(key).value(value).build());
-    }
-
-    static ResourceModel withReadOnly(final ResourceModel model, final ResourceModel source) {
-        if (source == null) {
-            return model;
-        }
-        return model.toBuilder()
-            .arn(model.getArn() != null ? model.getArn() : source.getArn())
-            .participantId(model.getParticipantId() != null ? model.getParticipantId() : source.getParticipantId())
-            .streamKey(model.getStreamKey() != null ? model.getStreamKey() : source.getStreamKey())
-            .state(model.getState() != null ? model.getState() : source.getState())
-            .build();
     }
 
     private static String emptyToNull(final String value) {

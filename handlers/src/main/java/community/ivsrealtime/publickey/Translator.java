@@ -1,40 +1,53 @@
 package community.ivsrealtime.publickey;
 
+import community.ivsrealtime.common.Call;
 import community.ivsrealtime.common.IvsHandler;
+import community.ivsrealtime.common.ResourceOps;
+import community.ivsrealtime.common.ResourceOps.Page;
 import community.ivsrealtime.common.Tagging;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 import software.amazon.awssdk.services.ivsrealtime.model.DeletePublicKeyRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.GetPublicKeyRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.GetPublicKeyResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.ImportPublicKeyRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.ImportPublicKeyResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.ListPublicKeysRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.ListPublicKeysResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.PublicKey;
 
-/** Between the PublicKey model and the IVS Real-Time API (SDK 2.40.2 shapes). */
+/**
+ * Between the PublicKey model and the IVS Real-Time API (SDK 2.40.2 shapes): what only a public key has.
+ * {@link #OPS} gives the shared handlers its calls and schema facts.
+ */
 final class Translator {
 
-    static final String TYPE_NAME = ResourceModel.TYPE_NAME;
-    static final String CALL_GRAPH = "Community-IVSRealTime-PublicKey";
-
-    /** No update API: everything but Tags is createOnly (as the schema says). */
-    static final Map<String, Function<ResourceModel, ?>> CREATE_ONLY = createOnly();
-
-    /** The schema's writeOnly properties (never returned by the service). */
-    static final java.util.Set<String> WRITE_ONLY = java.util.Set.of();
+    /**
+     * Created by ImportPublicKey; no update API: everything but Tags is createOnly (as the schema says). The
+     * service computes the Fingerprint.
+     */
+    static final ResourceOps<ResourceModel, PublicKey> OPS = ResourceOps.<ResourceModel, PublicKey>builder(
+            ResourceModel.TYPE_NAME, ResourceModel::new, model -> model.toBuilder().build())
+        .create(Call.of(c -> create(c.model(), c.tags()), IvsRealTimeClient::importPublicKey,
+            ImportPublicKeyResponse::publicKey))
+        .get(Call.of(m -> GetPublicKeyRequest.builder().arn(m.getArn()).build(), IvsRealTimeClient::getPublicKey,
+            GetPublicKeyResponse::publicKey))
+        .delete(Call.of(m -> DeletePublicKeyRequest.builder().arn(m.getArn()).build(),
+            IvsRealTimeClient::deletePublicKey, response -> null))
+        .list(Call.of(token -> ListPublicKeysRequest.builder().nextToken(token)
+                .maxResults(IvsHandler.MAX_LIST_RESULTS).build(), IvsRealTimeClient::listPublicKeys,
+            response -> new Page<>(fromList(response), response.nextToken())))
+        .fromService(Translator::fromService, PublicKey::tags)
+        .tags(ResourceModel::getTags, ResourceModel::setTags, Tag::getKey, Tag::getValue, Tag::new)
+        .arn(ResourceModel::getArn, ResourceModel::setArn)
+        .readOnly("Fingerprint", ResourceModel::getFingerprint, ResourceModel::setFingerprint)
+        .createOnly("Name", ResourceModel::getName)
+        .createOnly("PublicKeyMaterial", ResourceModel::getPublicKeyMaterial)
+        .build();
 
     private Translator() {
-    }
-
-    private static Map<String, Function<ResourceModel, ?>> createOnly() {
-        final Map<String, Function<ResourceModel, ?>> properties = new LinkedHashMap<>();
-        properties.put("Name", ResourceModel::getName);
-        properties.put("PublicKeyMaterial", ResourceModel::getPublicKeyMaterial);
-        return properties;
     }
 
     static ImportPublicKeyRequest create(final ResourceModel model, final Map<String, String> tags) {
@@ -45,57 +58,21 @@ final class Translator {
             .build();
     }
 
-    static GetPublicKeyRequest get(final ResourceModel model) {
-        return GetPublicKeyRequest.builder().arn(model.getArn()).build();
-    }
-
-    static DeletePublicKeyRequest delete(final ResourceModel model) {
-        return DeletePublicKeyRequest.builder().arn(model.getArn()).build();
-    }
-
-    static ListPublicKeysRequest list(final String nextToken) {
-        return ListPublicKeysRequest.builder().nextToken(nextToken).maxResults(IvsHandler.MAX_LIST_RESULTS).build();
-    }
-
-    static ResourceModel fromService(final PublicKey key, final Map<String, String> tags) {
+    /** The whole public key as the service stores it, without Tags. */
+    static ResourceModel fromService(final PublicKey key) {
         return ResourceModel.builder()
             .arn(key.arn())
             .name(key.name())
             .publicKeyMaterial(key.publicKeyMaterial())
             .fingerprint(key.fingerprint())
-            .tags(toTagSet(tags))
             .build();
     }
 
+    /** The summary has neither the material nor the fingerprint. */
     static List<ResourceModel> fromList(final ListPublicKeysResponse response) {
         return response.publicKeys().stream()
-            .map(summary -> ResourceModel.builder()
-                .arn(summary.arn())
-                .name(summary.name())
-                .tags(toTagSet(Tagging.reportedTags(summary.hasTags() ? summary.tags() : null, null, null)))
-                .build())
+            .map(summary -> OPS.withTags(ResourceModel.builder().arn(summary.arn()).name(summary.name()).build(),
+                Tagging.reportedTags(summary.tags(), null, null)))
             .collect(Collectors.toList());
-    }
-
-    static Map<String, String> serviceTags(final PublicKey key) {
-        return key.hasTags() ? key.tags() : null;
-    }
-
-    static Map<String, String> tagMap(final ResourceModel model) {
-        return model == null ? null : Tagging.toMap(model.getTags(), Tag::getKey, Tag::getValue);
-    }
-
-    static Set<Tag> toTagSet(final Map<String, String> tags) {
-        return Tagging.toSet(tags, (key, value) -> Tag.builder().key(key).value(value).build());
-    }
-
-    static ResourceModel withReadOnly(final ResourceModel model, final ResourceModel source) {
-        if (source == null) {
-            return model;
-        }
-        return model.toBuilder()
-            .arn(model.getArn() != null ? model.getArn() : source.getArn())
-            .fingerprint(model.getFingerprint() != null ? model.getFingerprint() : source.getFingerprint())
-            .build();
     }
 }

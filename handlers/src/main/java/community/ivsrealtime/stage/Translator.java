@@ -1,6 +1,9 @@
 package community.ivsrealtime.stage;
 
+import community.ivsrealtime.common.Call;
 import community.ivsrealtime.common.IvsHandler;
+import community.ivsrealtime.common.ResourceOps;
+import community.ivsrealtime.common.ResourceOps.Page;
 import community.ivsrealtime.common.Tagging;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
+import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 import software.amazon.awssdk.services.ivsrealtime.model.CreateStageRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.CreateStageResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.DeleteStageRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.GetStageRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.GetStageResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.ListStagesRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.ListStagesResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.ParticipantRecordingHlsConfiguration;
@@ -20,18 +25,35 @@ import software.amazon.awssdk.services.ivsrealtime.model.Stage;
 import software.amazon.awssdk.services.ivsrealtime.model.StageEndpoints;
 import software.amazon.awssdk.services.ivsrealtime.model.StageSummary;
 import software.amazon.awssdk.services.ivsrealtime.model.UpdateStageRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.UpdateStageResponse;
 
-/** Between the Stage model and the IVS Real-Time API (SDK 2.40.2 shapes). */
+/**
+ * Between the Stage model and the IVS Real-Time API (SDK 2.40.2 shapes): what only a stage has. {@link #OPS}
+ * gives the shared handlers its calls and schema facts.
+ */
 final class Translator {
 
-    static final String TYPE_NAME = ResourceModel.TYPE_NAME;
-    static final String CALL_GRAPH = "Community-IVSRealTime-Stage";
-
-    /** Stage has no createOnly property: Name and recording update in place, tags through Tag/UntagResource. */
-    static final Map<String, Function<ResourceModel, ?>> CREATE_ONLY = Map.of();
-
-    /** The schema's writeOnly properties (never returned by the service). */
-    static final java.util.Set<String> WRITE_ONLY = java.util.Set.of();
+    /**
+     * Name and AutoParticipantRecordingConfiguration update in place (UpdateStage), Tags through Tag/UntagResource:
+     * Stage has no createOnly property. ActiveSessionId is returned only while a session is active.
+     */
+    static final ResourceOps<ResourceModel, Stage> OPS = ResourceOps.<ResourceModel, Stage>builder(
+            ResourceModel.TYPE_NAME, ResourceModel::new, model -> model.toBuilder().build())
+        .create(Call.of(c -> create(c.model(), c.tags()), IvsRealTimeClient::createStage, CreateStageResponse::stage))
+        .get(Call.of(m -> GetStageRequest.builder().arn(m.getArn()).build(), IvsRealTimeClient::getStage,
+            GetStageResponse::stage))
+        .update(Call.of(c -> update(c.previous(), c.desired()), IvsRealTimeClient::updateStage,
+            UpdateStageResponse::stage), Translator::updateNeeded)
+        .delete(Call.of(m -> DeleteStageRequest.builder().arn(m.getArn()).build(), IvsRealTimeClient::deleteStage,
+            response -> null))
+        .list(Call.of(token -> ListStagesRequest.builder().nextToken(token).maxResults(IvsHandler.MAX_LIST_RESULTS)
+            .build(), IvsRealTimeClient::listStages, response -> new Page<>(fromList(response), response.nextToken())))
+        .fromService(Translator::fromService, Stage::tags)
+        .tags(ResourceModel::getTags, ResourceModel::setTags, Tag::getKey, Tag::getValue, Tag::new)
+        .arn(ResourceModel::getArn, ResourceModel::setArn)
+        .readOnly("Endpoints", ResourceModel::getEndpoints, ResourceModel::setEndpoints)
+        .readOnlyWhenPresent("ActiveSessionId", ResourceModel::getActiveSessionId, ResourceModel::setActiveSessionId)
+        .build();
 
     private Translator() {
     }
@@ -42,10 +64,6 @@ final class Translator {
             .autoParticipantRecordingConfiguration(toSdk(model.getAutoParticipantRecordingConfiguration()))
             .tags(Tagging.orNull(tags))
             .build();
-    }
-
-    static GetStageRequest get(final ResourceModel model) {
-        return GetStageRequest.builder().arn(model.getArn()).build();
     }
 
     /** Sends only what changed; a property removed from the template goes back to the service's "none" value. */
@@ -111,23 +129,14 @@ final class Translator {
         return nameChanged(previous, desired) || recordingChanged(previous, desired);
     }
 
-    static DeleteStageRequest delete(final ResourceModel model) {
-        return DeleteStageRequest.builder().arn(model.getArn()).build();
-    }
-
-    static ListStagesRequest list(final String nextToken) {
-        return ListStagesRequest.builder().nextToken(nextToken).maxResults(IvsHandler.MAX_LIST_RESULTS).build();
-    }
-
-    /** The whole stage as the service stores it; {@code tags} are the tags to report (see Tagging). */
-    static ResourceModel fromService(final Stage stage, final Map<String, String> tags) {
+    /** The whole stage as the service stores it, without Tags (the shared handlers set the Tags to report). */
+    static ResourceModel fromService(final Stage stage) {
         return ResourceModel.builder()
             .arn(stage.arn())
             .name(stage.name())
             .autoParticipantRecordingConfiguration(fromSdk(stage.autoParticipantRecordingConfiguration()))
             .activeSessionId(stage.activeSessionId())
             .endpoints(fromSdk(stage.endpoints()))
-            .tags(toTagSet(tags))
             .build();
     }
 
@@ -135,27 +144,13 @@ final class Translator {
     static List<ResourceModel> fromList(final ListStagesResponse response) {
         final List<ResourceModel> models = new ArrayList<>();
         for (final StageSummary summary : response.stages()) {
-            models.add(ResourceModel.builder()
+            models.add(OPS.withTags(ResourceModel.builder()
                 .arn(summary.arn())
                 .name(summary.name())
                 .activeSessionId(summary.activeSessionId())
-                .tags(toTagSet(Tagging.reportedTags(summary.hasTags() ? summary.tags() : null, null, null)))
-                .build());
+                .build(), Tagging.reportedTags(summary.tags(), null, null)));
         }
         return models;
-    }
-
-    static Map<String, String> tagMap(final ResourceModel model) {
-        return model == null ? null : Tagging.toMap(model.getTags(), Tag::getKey, Tag::getValue);
-    }
-
-    static java.util.Set<Tag> toTagSet(final Map<String, String> tags) {
-        return Tagging.toSet(tags, (key, value) -> Tag.builder().key(key).value(value).build());
-    }
-
-    /** The service's tags of a stage (null when it has none). */
-    static Map<String, String> serviceTags(final Stage stage) {
-        return stage.hasTags() ? stage.tags() : null;
     }
 
     static software.amazon.awssdk.services.ivsrealtime.model.AutoParticipantRecordingConfiguration toSdk(
@@ -213,18 +208,6 @@ final class Translator {
             .whip(endpoints.whip())
             .rtmp(endpoints.rtmp())
             .rtmps(endpoints.rtmps())
-            .build();
-    }
-
-    /** Read-only values of {@code source} that {@code model} lacks (UPDATE without a call that returns the stage). */
-    static ResourceModel withReadOnly(final ResourceModel model, final ResourceModel source) {
-        if (source == null) {
-            return model;
-        }
-        return model.toBuilder()
-            .arn(model.getArn() != null ? model.getArn() : source.getArn())
-            .activeSessionId(model.getActiveSessionId() != null ? model.getActiveSessionId() : source.getActiveSessionId())
-            .endpoints(model.getEndpoints() != null ? model.getEndpoints() : source.getEndpoints())
             .build();
     }
 }

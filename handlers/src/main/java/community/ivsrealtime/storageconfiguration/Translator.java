@@ -1,40 +1,50 @@
 package community.ivsrealtime.storageconfiguration;
 
+import community.ivsrealtime.common.Call;
 import community.ivsrealtime.common.IvsHandler;
+import community.ivsrealtime.common.ResourceOps;
+import community.ivsrealtime.common.ResourceOps.Page;
 import community.ivsrealtime.common.Tagging;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 import software.amazon.awssdk.services.ivsrealtime.model.CreateStorageConfigurationRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.CreateStorageConfigurationResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.DeleteStorageConfigurationRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.GetStorageConfigurationRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.GetStorageConfigurationResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.ListStorageConfigurationsRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.ListStorageConfigurationsResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.StorageConfiguration;
 
-/** Between the StorageConfiguration model and the IVS Real-Time API (SDK 2.40.2 shapes). */
+/**
+ * Between the StorageConfiguration model and the IVS Real-Time API (SDK 2.40.2 shapes): what only a storage
+ * configuration has. {@link #OPS} gives the shared handlers its calls and schema facts.
+ */
 final class Translator {
 
-    static final String TYPE_NAME = ResourceModel.TYPE_NAME;
-    static final String CALL_GRAPH = "Community-IVSRealTime-StorageConfiguration";
-
-    /** No update API: everything but Tags is createOnly (as the schema says). */
-    static final Map<String, Function<ResourceModel, ?>> CREATE_ONLY = createOnly();
-
-    /** The schema's writeOnly properties (never returned by the service). */
-    static final java.util.Set<String> WRITE_ONLY = java.util.Set.of();
+    /** No update API: everything but Tags is createOnly (as the schema says); Arn is the only read-only value. */
+    static final ResourceOps<ResourceModel, StorageConfiguration> OPS =
+        ResourceOps.<ResourceModel, StorageConfiguration>builder(ResourceModel.TYPE_NAME, ResourceModel::new,
+                model -> model.toBuilder().build())
+            .create(Call.of(c -> create(c.model(), c.tags()), IvsRealTimeClient::createStorageConfiguration,
+                CreateStorageConfigurationResponse::storageConfiguration))
+            .get(Call.of(m -> GetStorageConfigurationRequest.builder().arn(m.getArn()).build(),
+                IvsRealTimeClient::getStorageConfiguration, GetStorageConfigurationResponse::storageConfiguration))
+            .delete(Call.of(m -> DeleteStorageConfigurationRequest.builder().arn(m.getArn()).build(),
+                IvsRealTimeClient::deleteStorageConfiguration, response -> null))
+            .list(Call.of(token -> ListStorageConfigurationsRequest.builder().nextToken(token)
+                    .maxResults(IvsHandler.MAX_LIST_RESULTS).build(), IvsRealTimeClient::listStorageConfigurations,
+                response -> new Page<>(fromList(response), response.nextToken())))
+            .fromService(Translator::fromService, StorageConfiguration::tags)
+            .tags(ResourceModel::getTags, ResourceModel::setTags, Tag::getKey, Tag::getValue, Tag::new)
+            .arn(ResourceModel::getArn, ResourceModel::setArn)
+            .createOnly("Name", ResourceModel::getName)
+            .createOnly("S3", ResourceModel::getS3)
+            .build();
 
     private Translator() {
-    }
-
-    private static Map<String, Function<ResourceModel, ?>> createOnly() {
-        final Map<String, Function<ResourceModel, ?>> properties = new LinkedHashMap<>();
-        properties.put("Name", ResourceModel::getName);
-        properties.put("S3", ResourceModel::getS3);
-        return properties;
     }
 
     static CreateStorageConfigurationRequest create(final ResourceModel model, final Map<String, String> tags) {
@@ -45,56 +55,25 @@ final class Translator {
             .build();
     }
 
-    static GetStorageConfigurationRequest get(final ResourceModel model) {
-        return GetStorageConfigurationRequest.builder().arn(model.getArn()).build();
-    }
-
-    static DeleteStorageConfigurationRequest delete(final ResourceModel model) {
-        return DeleteStorageConfigurationRequest.builder().arn(model.getArn()).build();
-    }
-
-    static ListStorageConfigurationsRequest list(final String nextToken) {
-        return ListStorageConfigurationsRequest.builder().nextToken(nextToken).maxResults(IvsHandler.MAX_LIST_RESULTS)
-            .build();
-    }
-
-    static ResourceModel fromService(final StorageConfiguration storage, final Map<String, String> tags) {
+    /** The whole storage configuration as the service stores it, without Tags. */
+    static ResourceModel fromService(final StorageConfiguration storage) {
         return ResourceModel.builder()
             .arn(storage.arn())
             .name(storage.name())
             .s3(fromSdk(storage.s3()))
-            .tags(toTagSet(tags))
             .build();
     }
 
+    /** The summary carries the bucket too. */
     static List<ResourceModel> fromList(final ListStorageConfigurationsResponse response) {
         return response.storageConfigurations().stream()
-            .map(summary -> ResourceModel.builder()
-                .arn(summary.arn())
-                .name(summary.name())
-                .s3(fromSdk(summary.s3()))
-                .tags(toTagSet(Tagging.reportedTags(summary.hasTags() ? summary.tags() : null, null, null)))
-                .build())
+            .map(summary -> OPS.withTags(ResourceModel.builder()
+                    .arn(summary.arn())
+                    .name(summary.name())
+                    .s3(fromSdk(summary.s3()))
+                    .build(),
+                Tagging.reportedTags(summary.tags(), null, null)))
             .collect(Collectors.toList());
-    }
-
-    static Map<String, String> serviceTags(final StorageConfiguration storage) {
-        return storage.hasTags() ? storage.tags() : null;
-    }
-
-    static Map<String, String> tagMap(final ResourceModel model) {
-        return model == null ? null : Tagging.toMap(model.getTags(), Tag::getKey, Tag::getValue);
-    }
-
-    static Set<Tag> toTagSet(final Map<String, String> tags) {
-        return Tagging.toSet(tags, (key, value) -> Tag.builder().key(key).value(value).build());
-    }
-
-    static ResourceModel withReadOnly(final ResourceModel model, final ResourceModel source) {
-        if (source == null || model.getArn() != null) {
-            return model;
-        }
-        return model.toBuilder().arn(source.getArn()).build();
     }
 
     static software.amazon.awssdk.services.ivsrealtime.model.S3StorageConfiguration toSdk(

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
-import community.ivsrealtime.testing.HandlerRequests;
-import community.ivsrealtime.testing.HandlerResponse;
-import community.ivsrealtime.testing.Invoker;
+import community.ivsrealtime.local.HandlerRequest;
+import community.ivsrealtime.local.HandlerResponse;
+import community.ivsrealtime.local.LocalInvoker;
 import community.ivsrealtime.testing.Loopback;
 import community.ivsrealtime.testing.SharedEmulator;
 import community.ivsrealtime.testing.TypeUnderTest;
@@ -62,12 +62,12 @@ class HandlerWrapperTest {
     void removesProviderCredentialsAndLogGroupOutsideLambda() throws IOException {
         final byte[] request = TypeUnderTest.STAGE.request("LIST")
             .requestData("providerCredentials", credentials())
-            .requestData("providerLogGroupName", HandlerRequests.JSON.getNodeFactory().textNode("my-log-group"))
+            .requestData("providerLogGroupName", HandlerRequest.JSON.getNodeFactory().textNode("my-log-group"))
             .bytes();
 
         final byte[] cleaned = stageWrapper().withoutProviderLogging(request);
 
-        final JsonNode data = HandlerRequests.JSON.readTree(cleaned).path("requestData");
+        final JsonNode data = HandlerRequest.JSON.readTree(cleaned).path("requestData");
         assertThat(data.has("providerCredentials")).isFalse();
         assertThat(data.has("providerLogGroupName")).isFalse();
         assertThat(data.path("callerCredentials").path("accessKeyId").asText())
@@ -94,7 +94,7 @@ class HandlerWrapperTest {
         try {
             final HandlerResponse response = TypeUnderTest.STAGE.invoker().invoke(TypeUnderTest.STAGE.request("LIST")
                 .requestData("providerCredentials", credentials())
-                .requestData("providerLogGroupName", HandlerRequests.JSON.getNodeFactory().textNode("my-log-group")));
+                .requestData("providerLogGroupName", HandlerRequest.JSON.getNodeFactory().textNode("my-log-group")));
 
             assertSuccess(response);
             assertThat(response.log()).contains("no metrics or logs are sent to CloudWatch");
@@ -111,7 +111,7 @@ class HandlerWrapperTest {
     }
 
     private static ObjectNode credentials() {
-        return HandlerRequests.JSON.createObjectNode()
+        return HandlerRequest.JSON.createObjectNode()
             .put("accessKeyId", "AKIDPROVIDER")
             .put("secretAccessKey", "provider-secret")
             .put("sessionToken", "provider-token");
@@ -139,10 +139,10 @@ class HandlerWrapperTest {
     @ParameterizedTest
     @EnumSource(TypeUnderTest.class)
     void loadsItsOwnSchemaAndDeclaresBothEntrypoints(final TypeUnderTest type) throws NoSuchMethodException {
-        final IvsHandlerWrapper<?, ?, ?> wrapper = (IvsHandlerWrapper<?, ?, ?>) type.invoker().wrapper();
+        final IvsHandlerWrapper<?, ?, ?> wrapper = type.invoker().wrapper();
         assertThat(wrapper.provideResourceSchemaJSONObject().getString("typeName")).isEqualTo(type.typeName);
         assertThat(wrapper.getClass().getName()).isEqualTo("community.ivsrealtime." + type.directory + ".HandlerWrapper");
-        assertThat(wrapper.getClass().getDeclaredMethod("testEntrypoint", InputStream.class, OutputStream.class,
+        assertThat(wrapper.getClass().getMethod("testEntrypoint", InputStream.class, OutputStream.class,
             com.amazonaws.services.lambda.runtime.Context.class)).isNotNull();
         assertThat(wrapper.getClass().getMethod("handleRequest", InputStream.class, OutputStream.class,
             com.amazonaws.services.lambda.runtime.Context.class)).isNotNull();
@@ -153,7 +153,7 @@ class HandlerWrapperTest {
         final TypeUnderTest type = TypeUnderTest.STAGE;
         final HandlerResponse created = type.invoker().invoke(type.request("CREATE").properties(type.createInput()));
         assertSuccess(created);
-        final ObjectNode payload = HandlerRequests.JSON.createObjectNode();
+        final ObjectNode payload = HandlerRequest.JSON.createObjectNode();
         payload.putObject("credentials")
             .put("accessKeyId", IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID)
             .put("secretAccessKey", IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY)
@@ -164,7 +164,7 @@ class HandlerWrapperTest {
         request.putObject("desiredResourceState").put("Arn", created.arn());
 
         final community.ivsrealtime.stage.HandlerWrapper wrapper = new community.ivsrealtime.stage.HandlerWrapper();
-        final HandlerResponse read = Invoker.invokeTestEntrypoint(wrapper::testEntrypoint,
+        final HandlerResponse read = LocalInvoker.invokeTestEntrypoint(wrapper::testEntrypoint,
             payload.toString().getBytes(StandardCharsets.UTF_8));
 
         assertSuccess(read);

@@ -8,7 +8,8 @@ import static community.ivsrealtime.testing.Models.listAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import community.ivsrealtime.testing.HandlerResponse;
+import community.ivsrealtime.local.HandlerRequest;
+import community.ivsrealtime.local.HandlerResponse;
 import community.ivsrealtime.testing.Models;
 import community.ivsrealtime.testing.SharedEmulator;
 import community.ivsrealtime.testing.TypeUnderTest;
@@ -201,7 +202,7 @@ class ContractTest {
     /** Tiny helper: a model holding only the primary identifier. */
     static final class HandlerResponseModels {
         static ObjectNode identifier(final String arn) {
-            return community.ivsrealtime.testing.HandlerRequests.JSON.createObjectNode().put("Arn", arn);
+            return HandlerRequest.JSON.createObjectNode().put("Arn", arn);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ivsrealtime.model.EncoderConfiguration;
+import software.amazon.awssdk.services.ivsrealtime.model.ListEncoderConfigurationsRequest;
 
 class TranslatorTest {
 
@@ -33,13 +34,15 @@ class TranslatorTest {
 
         final EncoderConfiguration stored = EncoderConfiguration.builder().arn(ARN).name("enc").video(request.video())
             .tags(Map.of("k", "v")).build();
-        assertThat(Translator.fromService(stored, Translator.serviceTags(stored)))
+        assertThat(Translator.OPS.fromService(stored, Translator.OPS.serviceTags(stored)))
             .isEqualTo(model.toBuilder().arn(ARN).tags(java.util.Set.of(Tag.builder().key("k").value("v").build())).build());
     }
 
     @Test
     void everythingButTagsIsCreateOnly() {
-        assertThat(Translator.CREATE_ONLY).containsOnlyKeys("Name", "Video");
-        assertThat(Translator.list(null).maxResults()).isEqualTo(100);
+        assertThat(Translator.OPS.createOnly()).containsOnlyKeys("Name", "Video");
+        assertThat(((ListEncoderConfigurationsRequest) Translator.OPS.list().request().apply(null)).maxResults())
+            .isEqualTo(100);
+        assertThat(Translator.OPS.readOnly()).containsExactly("Arn");
     }
 }

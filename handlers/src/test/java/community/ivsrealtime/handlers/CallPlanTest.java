@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.local.HandlerRequest;
+import community.ivsrealtime.local.HandlerResponse;
 import community.ivsrealtime.testing.DirectClient;
-import community.ivsrealtime.testing.HandlerRequests;
-import community.ivsrealtime.testing.HandlerResponse;
 import community.ivsrealtime.testing.Models;
 import community.ivsrealtime.testing.SharedEmulator;
 import community.ivsrealtime.testing.TypeUnderTest;
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 class CallPlanTest {
 
     private static final Map<String, String> STACK_TAGS = Map.of("cost-center", "1234", "owner", "team-a");
-    private static final Map<String, String> SYSTEM_TAGS = HandlerRequests.systemTagsFor("MyResource");
+    private static final Map<String, String> SYSTEM_TAGS = TypeUnderTest.systemTagsFor("MyResource");
 
     private IvsRealTimeEmulator emulator;
 
@@ -68,7 +68,7 @@ class CallPlanTest {
     }
 
     private static ArrayNode tagArray(final Map<String, String> tags) {
-        final ArrayNode array = HandlerRequests.JSON.createArrayNode();
+        final ArrayNode array = HandlerRequest.JSON.createArrayNode();
         new TreeMap<>(tags).forEach((k, v) -> array.addObject().put("Key", k).put("Value", v));
         return array;
     }
@@ -103,7 +103,7 @@ class CallPlanTest {
         final List<Call> before = emulator.calls().all();
 
         final HandlerResponse read = type.invoker().invoke(type.request("READ")
-            .properties(HandlerRequests.JSON.createObjectNode().put("Arn", created.arn())).stackTags(STACK_TAGS));
+            .properties(HandlerRequest.JSON.createObjectNode().put("Arn", created.arn())).stackTags(STACK_TAGS));
 
         assertSuccess(read);
         assertThat(callsSince(before)).isEqualTo(Map.of(type.getOp, 1L));
@@ -112,7 +112,7 @@ class CallPlanTest {
         // Without the stack's tags in the request, READ cannot tell them from tags added by hand: it reports
         // them (drift stays visible), but never the aws: system tags.
         final HandlerResponse bare = type.invoker().invoke(type.request("READ")
-            .properties(HandlerRequests.JSON.createObjectNode().put("Arn", created.arn())));
+            .properties(HandlerRequest.JSON.createObjectNode().put("Arn", created.arn())));
         assertThat(tags(bare.model().get("Tags")))
             .isEqualTo(merged(STACK_TAGS, tags(type.createInput().get("Tags"))));
     }
@@ -165,6 +165,49 @@ class CallPlanTest {
 
         assertSuccess(updated);
         assertThat(callsSince(before)).isEqualTo(Map.of("TagResource", 1L));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void tagsOnlyUpdateReadsOnceOnlyWhenThePreviousStateLacksReadOnlyValues(final TypeUnderTest type) {
+        final HandlerResponse created = create(type, type.createInput());
+        // The read-only values besides Arn that the service returned on create (none for types with only Arn;
+        // a stage's ActiveSessionId only exists during a session).
+        final List<String> returnedReadOnly = Models.properties(type, "readOnlyProperties").stream()
+            .filter(p -> !p.equals("Arn") && created.model().hasNonNull(p)).toList();
+
+        // Previous state as in a template: Arn, but none of the other read-only values.
+        final ObjectNode previous = type.createInput().put("Arn", created.arn());
+        final ObjectNode desired = previous.deepCopy();
+        desired.set("Tags", tagArray(merged(tags(previous.get("Tags")), Map.of("extra", "1"))));
+        List<Call> before = emulator.calls().all();
+        final HandlerResponse filled = type.invoker().invoke(type.request("UPDATE")
+            .properties(desired).previousProperties(previous)
+            .stackTags(STACK_TAGS).previousStackTags(STACK_TAGS)
+            .systemTags(SYSTEM_TAGS).previousSystemTags(SYSTEM_TAGS));
+
+        assertSuccess(filled);
+        assertThat(callsSince(before)).isEqualTo(returnedReadOnly.isEmpty()
+            ? Map.of("TagResource", 1L) : Map.of("TagResource", 1L, type.getOp, 1L));
+        for (final String readOnly : Models.properties(type, "readOnlyProperties")) {
+            assertThat(filled.model().get(readOnly)).as(readOnly).isEqualTo(created.model().get(readOnly));
+        }
+        assertThat(tags(filled.model().get("Tags"))).isEqualTo(tags(desired.get("Tags")));
+
+        // Previous state with every read-only value (CloudFormation's usual case): no Get.
+        final ObjectNode again = desired.deepCopy();
+        again.set("Tags", tagArray(merged(tags(desired.get("Tags")), Map.of("extra", "2"))));
+        before = emulator.calls().all();
+        final HandlerResponse tagged = type.invoker().invoke(type.request("UPDATE")
+            .properties(again).previousProperties(filled.model())
+            .stackTags(STACK_TAGS).previousStackTags(STACK_TAGS)
+            .systemTags(SYSTEM_TAGS).previousSystemTags(SYSTEM_TAGS));
+
+        assertSuccess(tagged);
+        assertThat(callsSince(before)).isEqualTo(Map.of("TagResource", 1L));
+        for (final String readOnly : Models.properties(type, "readOnlyProperties")) {
+            assertThat(tagged.model().get(readOnly)).as(readOnly).isEqualTo(created.model().get(readOnly));
+        }
     }
 
     @ParameterizedTest
@@ -265,7 +308,7 @@ class CallPlanTest {
         assertThat(callsSince(before)).isEqualTo(Map.of(type.updateOp, 1L));
         assertThat(updated.model().path(property).asText()).isEqualTo(value);
         final HandlerResponse read = type.invoker().invoke(type.request("READ")
-            .properties(HandlerRequests.JSON.createObjectNode().put("Arn", created.arn())));
+            .properties(HandlerRequest.JSON.createObjectNode().put("Arn", created.arn())));
         assertThat(read.model().path(property).asText()).isEqualTo(value);
     }
 
@@ -297,7 +340,7 @@ class CallPlanTest {
         final List<Integer> pageSizes = new ArrayList<>();
         String token = null;
         do {
-            final HandlerRequests request = type.request("LIST");
+            final HandlerRequest request = type.request("LIST");
             if (token != null) {
                 request.nextToken(token);
             }
@@ -322,7 +365,7 @@ class CallPlanTest {
     void readUpdateAndDeleteOfAMissingResourceFailNotFound(final TypeUnderTest type) {
         final ObjectNode missing = type.createInput().put("Arn", type.missingArn());
         for (final String action : List.of("READ", "UPDATE", "DELETE")) {
-            final HandlerRequests request = type.request(action).properties(missing);
+            final HandlerRequest request = type.request(action).properties(missing);
             if (action.equals("UPDATE")) {
                 request.previousProperties(missing);
             }

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.emulator.faults.Fault;
-import community.ivsrealtime.testing.HandlerRequests;
-import community.ivsrealtime.testing.HandlerResponse;
+import community.ivsrealtime.local.HandlerRequest;
+import community.ivsrealtime.local.HandlerResponse;
 import community.ivsrealtime.testing.SharedEmulator;
 import community.ivsrealtime.testing.TypeUnderTest;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ class ErrorMappingTest {
         final HandlerResponse created = type.invoker().invoke(type.request("CREATE").properties(type.createInput()));
         assertSuccess(created);
         return type.invoker().invoke(type.request("READ")
-            .properties(HandlerRequests.JSON.createObjectNode().put("Arn", created.arn())));
+            .properties(HandlerRequest.JSON.createObjectNode().put("Arn", created.arn())));
     }
 
     @ParameterizedTest

@@ -26,13 +26,15 @@ class TranslatorTest {
 
     @Test
     void readReturnsTheStreamKeyAndStateButNotTheWriteOnlyInsecureIngest() {
-        final ResourceModel model = Translator.fromService(IngestConfiguration.builder().arn(ARN).name("i")
+        final ResourceModel model = Translator.OPS.fromService(IngestConfiguration.builder().arn(ARN).name("i")
             .stageArn("").participantId("p").ingestProtocol("RTMPS").streamKey("rt_1_us-east-1_x_secret")
             .state("INACTIVE").attributes(Map.of()).build(), null);
         assertThat(model.getStreamKey()).isEqualTo("rt_1_us-east-1_x_secret");
         assertThat(model.getState()).isEqualTo("INACTIVE");
         assertThat(model.getInsecureIngest()).isNull();
-        assertThat(Translator.WRITE_ONLY).containsExactly("InsecureIngest");
+        assertThat(Translator.OPS.writeOnly()).containsExactly("InsecureIngest");
+        assertThat(Translator.OPS.lacksReadOnly(model)).isFalse();
+        assertThat(Translator.OPS.lacksReadOnly(model.toBuilder().streamKey(null).build())).isTrue();
     }
 
     @Test

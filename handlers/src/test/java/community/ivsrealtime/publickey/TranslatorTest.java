@@ -22,12 +22,16 @@ class TranslatorTest {
 
     @Test
     void fingerprintIsReadOnlyAndKeptOnUpdate() {
-        final ResourceModel stored = Translator.fromService(PublicKey.builder().arn(ARN).name("k")
+        final ResourceModel stored = Translator.OPS.fromService(PublicKey.builder().arn(ARN).name("k")
             .publicKeyMaterial(PEM).fingerprint("ab:cd").build(), null);
         assertThat(stored.getFingerprint()).isEqualTo("ab:cd");
 
         final ResourceModel desired = ResourceModel.builder().arn(ARN).name("k").publicKeyMaterial(PEM).build();
-        assertThat(Translator.withReadOnly(desired, stored).getFingerprint()).isEqualTo("ab:cd");
-        assertThat(Translator.CREATE_ONLY).containsOnlyKeys("Name", "PublicKeyMaterial");
+        assertThat(Translator.OPS.withReadOnly(desired, stored).getFingerprint()).isEqualTo("ab:cd");
+        assertThat(Translator.OPS.lacksReadOnly(desired)).isTrue();
+        assertThat(Translator.OPS.lacksReadOnly(stored)).isFalse();
+        assertThat(Translator.OPS.createOnly()).containsOnlyKeys("Name", "PublicKeyMaterial");
+        assertThat(Translator.OPS.update()).as("no update API").isNull();
+        assertThat(Translator.OPS.updateNeeded(stored, desired.toBuilder().name("other").build())).isFalse();
     }
 }

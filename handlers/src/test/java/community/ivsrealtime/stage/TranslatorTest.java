@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ivsrealtime.model.DeleteStageRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.GetStageRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.ListStagesRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.ListStagesResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.Stage;
 import software.amazon.awssdk.services.ivsrealtime.model.StageSummary;
@@ -56,7 +59,7 @@ class TranslatorTest {
             .endpoints(e -> e.events("wss://e").whip("https://w").rtmp("rtmp://r").rtmps("rtmps://r"))
             .tags(Map.of("a", "1")).build();
 
-        final ResourceModel model = Translator.fromService(stage, Map.of("a", "1"));
+        final ResourceModel model = Translator.OPS.fromService(stage, Map.of("a", "1"));
 
         assertThat(model.getArn()).isEqualTo(ARN);
         assertThat(model.getActiveSessionId()).isEqualTo("st-abcdefghijklm");
@@ -64,7 +67,9 @@ class TranslatorTest {
             .rtmp("rtmp://r").rtmps("rtmps://r").build());
         assertThat(model.getAutoParticipantRecordingConfiguration()).isEqualTo(fullRecording());
         assertThat(model.getTags()).containsExactly(Tag.builder().key("a").value("1").build());
-        assertThat(Translator.fromService(stage, null).getTags()).isNull();
+        assertThat(Translator.OPS.fromService(stage, null).getTags()).isNull();
+        assertThat(Translator.OPS.serviceTags(stage)).isEqualTo(Map.of("a", "1"));
+        assertThat(Translator.OPS.serviceTags(stage.toBuilder().tags((Map<String, String>) null).build())).isNull();
     }
 
     @Test
@@ -110,10 +115,13 @@ class TranslatorTest {
 
     @Test
     void listAndGetAndDeleteRequests() {
-        assertThat(Translator.list("tok").maxResults()).isEqualTo(100);
-        assertThat(Translator.list("tok").nextToken()).isEqualTo("tok");
-        assertThat(Translator.get(ResourceModel.builder().arn(ARN).build()).arn()).isEqualTo(ARN);
-        assertThat(Translator.delete(ResourceModel.builder().arn(ARN).build()).arn()).isEqualTo(ARN);
+        final ListStagesRequest list = (ListStagesRequest) Translator.OPS.list().request().apply("tok");
+        assertThat(list.maxResults()).isEqualTo(100);
+        assertThat(list.nextToken()).isEqualTo("tok");
+        assertThat(((GetStageRequest) Translator.OPS.get().request().apply(ResourceModel.builder().arn(ARN).build()))
+            .arn()).isEqualTo(ARN);
+        assertThat(((DeleteStageRequest) Translator.OPS.delete().request().apply(ResourceModel.builder().arn(ARN)
+            .build())).arn()).isEqualTo(ARN);
         final var models = Translator.fromList(ListStagesResponse.builder().stages(StageSummary.builder().arn(ARN)
             .name("n").tags(Map.of("aws:cloudformation:stack-name", "x", "a", "1")).build()).build());
         assertThat(models).containsExactly(ResourceModel.builder().arn(ARN).name("n")
@@ -124,10 +132,25 @@ class TranslatorTest {
     void withReadOnlyFillsOnlyMissingReadOnlyValues() {
         final ResourceModel source = ResourceModel.builder().arn(ARN).activeSessionId("st-1")
             .endpoints(Endpoints.builder().events("e").build()).name("old").build();
-        final ResourceModel filled = Translator.withReadOnly(ResourceModel.builder().name("new").build(), source);
+        final ResourceModel filled = Translator.OPS.withReadOnly(ResourceModel.builder().name("new").build(), source);
         assertThat(filled.getName()).isEqualTo("new");
         assertThat(filled.getArn()).isEqualTo(ARN);
         assertThat(filled.getEndpoints().getEvents()).isEqualTo("e");
         assertThat(filled.getActiveSessionId()).isEqualTo("st-1");
+        final ResourceModel own = ResourceModel.builder().arn("other").activeSessionId("st-2").build();
+        assertThat(Translator.OPS.withReadOnly(own, source).getActiveSessionId()).isEqualTo("st-2");
+        assertThat(Translator.OPS.withReadOnly(own, source).getArn()).isEqualTo("other");
+        assertThat(Translator.OPS.withReadOnly(own, null)).isSameAs(own);
+    }
+
+    @Test
+    void endpointsAreAlwaysReturnedButAnActiveSessionOnlySometimes() {
+        final ResourceModel stored = ResourceModel.builder().arn(ARN).endpoints(Endpoints.builder().events("e").build())
+            .build();
+        assertThat(Translator.OPS.lacksReadOnly(stored)).isFalse();
+        assertThat(Translator.OPS.lacksReadOnly(stored.toBuilder().endpoints(null).build())).isTrue();
+        assertThat(Translator.OPS.readOnly()).containsExactly("Arn", "Endpoints", "ActiveSessionId");
+        assertThat(Translator.OPS.createOnly()).isEmpty();
+        assertThat(Translator.OPS.update()).isNotNull();
     }
 }

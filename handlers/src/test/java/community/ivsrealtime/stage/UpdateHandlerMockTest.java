@@ -3,9 +3,11 @@ package community.ivsrealtime.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import community.ivsrealtime.common.UpdateHandler;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 import software.amazon.awssdk.services.ivsrealtime.model.GetStageRequest;
+import software.amazon.awssdk.services.ivsrealtime.model.GetStageResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.ivsrealtime.model.Stage;
 import software.amazon.awssdk.services.ivsrealtime.model.TagResourceRequest;
@@ -32,7 +35,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /**
- * The update plan in isolation: the plugin's real proxy around a mocked SDK client (the proxy itself also asks
+ * The shared UPDATE plan (common.UpdateHandler) driving the Stage type in isolation: the plugin's real proxy
+ * around a mocked SDK client (the proxy itself also asks
  * the client for its service name, so interactions are verified per operation).
  */
 @ExtendWith(MockitoExtension.class)
@@ -54,8 +58,8 @@ class UpdateHandlerMockTest {
             .previousResourceState(previous).desiredResourceState(desired)
             .previousResourceTags(previousTags).desiredResourceTags(desiredTags)
             .build();
-        return new UpdateHandler().handleRequest(proxy, request, new CallbackContext(), proxy.newProxy(() -> sdk),
-            message -> { });
+        return new UpdateHandler<ResourceModel, Stage, CallbackContext>(Translator.OPS).handleRequest(proxy, request,
+            new CallbackContext(), proxy.newProxy(() -> sdk), message -> { });
     }
 
     private static Tag tag(final String key, final String value) {
@@ -107,5 +111,31 @@ class UpdateHandlerMockTest {
         verify(sdk, never()).updateStage(any(UpdateStageRequest.class));
         verify(sdk, never()).tagResource(any(TagResourceRequest.class));
         verify(sdk, never()).untagResource(any(UntagResourceRequest.class));
+    }
+
+    @Test
+    void aTagsOnlyUpdateGetsTheStageOnlyWhenThePreviousStateLacksItsEndpoints() {
+        when(sdk.tagResource(any(TagResourceRequest.class))).thenReturn(TagResourceResponse.builder().build());
+        when(sdk.getStage(any(GetStageRequest.class))).thenReturn(GetStageResponse.builder().stage(Stage.builder()
+            .arn(ARN).name("s").endpoints(e -> e.events("wss://e")).tags(Map.of("a", "1")).build()).build());
+        final ResourceModel template = ResourceModel.builder().arn(ARN).name("s").build();
+        final ResourceModel desired = template.toBuilder().tags(Set.of(tag("a", "1"))).build();
+
+        final var filled = update(template, desired, Map.of(), Map.of("a", "1"));
+
+        assertThat(filled.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+        assertThat(filled.getResourceModel().getEndpoints().getEvents()).isEqualTo("wss://e");
+        assertThat(filled.getResourceModel().getTags()).isEqualTo(desired.getTags());
+        verify(sdk).tagResource(any(TagResourceRequest.class));
+        verify(sdk).getStage(any(GetStageRequest.class));
+
+        final ResourceModel stored = template.toBuilder().endpoints(Endpoints.builder().events("wss://e").build())
+            .build();
+        final var tagged = update(stored, desired, Map.of(), Map.of("a", "1"));
+
+        assertThat(tagged.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+        assertThat(tagged.getResourceModel().getEndpoints().getEvents()).isEqualTo("wss://e");
+        verify(sdk, times(2)).tagResource(any(TagResourceRequest.class));
+        verify(sdk, times(1)).getStage(any(GetStageRequest.class)); // only the first update read the stage
     }
 }

@@ -22,7 +22,7 @@ class TranslatorTest {
         assertThat(request.hasTags()).isFalse();
 
         final StorageConfiguration stored = StorageConfiguration.builder().arn(ARN).name("sc").s3(request.s3()).build();
-        assertThat(Translator.fromService(stored, null)).isEqualTo(model.toBuilder().arn(ARN).build());
+        assertThat(Translator.OPS.fromService(stored, null)).isEqualTo(model.toBuilder().arn(ARN).build());
     }
 
     @Test
@@ -35,6 +35,6 @@ class TranslatorTest {
             assertThat(m.getArn()).isEqualTo(ARN);
             assertThat(m.getS3().getBucketName()).isEqualTo("b");
         });
-        assertThat(Translator.CREATE_ONLY).containsOnlyKeys("Name", "S3");
+        assertThat(Translator.OPS.createOnly()).containsOnlyKeys("Name", "S3");
     }
 }

@@ -5,7 +5,7 @@ package community.ivsrealtime.testing;
  * to the local endpoint, see {@link SharedEmulator}) resolves to a closed loopback port, through the SDK's
  * global endpoint setting {@code aws.endpointUrl}. Should a guard ever fail (the plugin's CloudWatch
  * publishers, a handler built before the endpoint is set), the call fails on 127.0.0.1 instead of leaving
- * the machine. Called by every request builder and by the shared endpoint.
+ * the machine. Called by {@link TypeUnderTest} (every request and invoker) and by the shared endpoint.
  */
 public final class Loopback {
 

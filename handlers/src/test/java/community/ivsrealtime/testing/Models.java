@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import community.ivsrealtime.local.HandlerRequest;
+import community.ivsrealtime.local.HandlerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +25,7 @@ public final class Models {
         final String name = "/community-ivsrealtime-" + type.directory + ".json";
         try (InputStream in = Models.class.getResourceAsStream(name)) {
             assertThat(in).as("schema %s on the classpath", name).isNotNull();
-            return (ObjectNode) HandlerRequests.JSON.readTree(in);
+            return (ObjectNode) HandlerRequest.JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,7 +117,7 @@ public final class Models {
         final List<String> arns = new ArrayList<>();
         String token = null;
         for (int page = 0; page < 100; page++) {
-            final HandlerRequests request = type.request("LIST");
+            final HandlerRequest request = type.request("LIST");
             if (token != null) {
                 request.nextToken(token);
             }

@@ -1,33 +1,32 @@
 package community.ivsrealtime.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import community.ivsrealtime.emulator.IvsRealTimeEmulator;
+import community.ivsrealtime.local.HandlerRequest;
+import community.ivsrealtime.local.LocalInvoker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Supplier;
-import software.amazon.cloudformation.LambdaWrapper;
+import java.util.Map;
 
 /**
- * The five resource types as the handler tests see them: the wrapper, the service operations each action
+ * The five resource types as the handler tests see them: the invoker (main code, {@link LocalInvoker}), the service operations each action
  * calls, and the contract inputs ({@code src/package/<type>/inputs/inputs_1_*.json}, shipped in the
  * RegisterType zips).
  */
 public enum TypeUnderTest {
-    STAGE("stage", "Community::IVSRealTime::Stage", community.ivsrealtime.stage.HandlerWrapper::new,
+    STAGE("stage", "Community::IVSRealTime::Stage",
         "CreateStage", "GetStage", "UpdateStage", "DeleteStage", "ListStages"),
     ENCODER_CONFIGURATION("encoderconfiguration", "Community::IVSRealTime::EncoderConfiguration",
-        community.ivsrealtime.encoderconfiguration.HandlerWrapper::new,
         "CreateEncoderConfiguration", "GetEncoderConfiguration", null, "DeleteEncoderConfiguration",
         "ListEncoderConfigurations"),
     STORAGE_CONFIGURATION("storageconfiguration", "Community::IVSRealTime::StorageConfiguration",
-        community.ivsrealtime.storageconfiguration.HandlerWrapper::new,
         "CreateStorageConfiguration", "GetStorageConfiguration", null, "DeleteStorageConfiguration",
         "ListStorageConfigurations"),
-    PUBLIC_KEY("publickey", "Community::IVSRealTime::PublicKey", community.ivsrealtime.publickey.HandlerWrapper::new,
+    PUBLIC_KEY("publickey", "Community::IVSRealTime::PublicKey",
         "ImportPublicKey", "GetPublicKey", null, "DeletePublicKey", "ListPublicKeys"),
     INGEST_CONFIGURATION("ingestconfiguration", "Community::IVSRealTime::IngestConfiguration",
-        community.ivsrealtime.ingestconfiguration.HandlerWrapper::new,
         "CreateIngestConfiguration", "GetIngestConfiguration", "UpdateIngestConfiguration",
         "DeleteIngestConfiguration", "ListIngestConfigurations");
 
@@ -39,14 +38,11 @@ public enum TypeUnderTest {
     public final String updateOp;
     public final String deleteOp;
     public final String listOp;
-    private final Supplier<? extends LambdaWrapper<?, ?, ?>> wrapper;
 
-    TypeUnderTest(final String directory, final String typeName, final Supplier<? extends LambdaWrapper<?, ?, ?>> wrapper,
-                  final String createOp, final String getOp, final String updateOp, final String deleteOp,
-                  final String listOp) {
+    TypeUnderTest(final String directory, final String typeName, final String createOp, final String getOp,
+                  final String updateOp, final String deleteOp, final String listOp) {
         this.directory = directory;
         this.typeName = typeName;
-        this.wrapper = wrapper;
         this.createOp = createOp;
         this.getOp = getOp;
         this.updateOp = updateOp;
@@ -54,12 +50,33 @@ public enum TypeUnderTest {
         this.listOp = listOp;
     }
 
-    public Invoker invoker() {
-        return new Invoker(wrapper);
+    /** The stack every test request comes from. */
+    public static final String STACK_ID =
+        "arn:aws:cloudformation:us-east-1:123456789012:stack/test-stack/11111111-2222-3333-4444-555555555555";
+
+    /** The system tags CloudFormation adds to a resource of {@link #STACK_ID}. */
+    public static Map<String, String> systemTagsFor(final String logicalId) {
+        return HandlerRequest.systemTags(STACK_ID, logicalId);
     }
 
-    public HandlerRequests request(final String action) {
-        return HandlerRequests.request(action, typeName);
+    public LocalInvoker invoker() {
+        Loopback.confine();
+        return LocalInvoker.forType(typeName);
+    }
+
+    /**
+     * A request of {@link #STACK_ID} signed with the local endpoint's default credential pair (no
+     * providerCredentials / providerLogGroupName: those would make the plugin publish to CloudWatch).
+     */
+    public HandlerRequest request(final String action) {
+        Loopback.confine();
+        return HandlerRequest.of(action, typeName)
+            .awsAccountId(IvsRealTimeEmulator.DEFAULT_ACCOUNT_ID)
+            .region(IvsRealTimeEmulator.DEFAULT_REGION)
+            .stackId(STACK_ID)
+            .logicalResourceId("MyResource")
+            .callerCredentials(IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID,
+                IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY, "test-session-token");
     }
 
     public ObjectNode createInput() {
@@ -89,7 +106,7 @@ public enum TypeUnderTest {
     private ObjectNode input(final String file) {
         final Path path = Path.of("src", "package", directory, "inputs", file);
         try {
-            return (ObjectNode) HandlerRequests.JSON.readTree(Files.readAllBytes(path));
+            return (ObjectNode) HandlerRequest.JSON.readTree(Files.readAllBytes(path));
         } catch (IOException e) {
             throw new UncheckedIOException("contract input " + path.toAbsolutePath(), e);
         }

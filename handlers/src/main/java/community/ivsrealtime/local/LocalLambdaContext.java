@@ -1,4 +1,4 @@
-package community.ivsrealtime.testing;
+package community.ivsrealtime.local;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -6,11 +6,19 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A Lambda context whose logger keeps every line (tests assert what is, and is not, logged). */
-public final class TestLambdaContext implements Context {
+/**
+ * The Lambda {@link Context} of a handler run outside Lambda: its logger keeps every line (see {@link #log()}),
+ * the remaining time is {@value #REMAINING_MILLIS} ms (Lambda's maximum, 15 minutes) and the memory 512 MB.
+ */
+public final class LocalLambdaContext implements Context {
 
+    public static final int REMAINING_MILLIS = 900_000;
+
+    private final String functionName;
+    private final String requestId = UUID.randomUUID().toString();
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
     private final LambdaLogger logger = new LambdaLogger() {
@@ -25,6 +33,15 @@ public final class TestLambdaContext implements Context {
         }
     };
 
+    /** A context of a function named {@code local-handler}. */
+    public LocalLambdaContext() {
+        this("local-handler");
+    }
+
+    public LocalLambdaContext(final String functionName) {
+        this.functionName = functionName;
+    }
+
     /** Everything logged through this context so far. */
     public List<String> logLines() {
         return List.copyOf(lines);
@@ -37,22 +54,22 @@ public final class TestLambdaContext implements Context {
 
     @Override
     public String getAwsRequestId() {
-        return "test-request";
+        return requestId;
     }
 
     @Override
     public String getLogGroupName() {
-        return "test-log-group";
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
     public String getLogStreamName() {
-        return "test-log-stream";
+        return "local";
     }
 
     @Override
     public String getFunctionName() {
-        return "test-function";
+        return functionName;
     }
 
     @Override
@@ -62,7 +79,7 @@ public final class TestLambdaContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:123456789012:function:test-function";
+        return "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
     }
 
     @Override
@@ -77,7 +94,7 @@ public final class TestLambdaContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 900_000;
+        return REMAINING_MILLIS;
     }
 
     @Override

@@ -1,17 +1,24 @@
-package community.ivsrealtime.testing;
+package community.ivsrealtime.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A handler's JSON response (ProgressEvent as the wrapper writes it) plus what it logged. */
+/**
+ * What a handler answered (the ProgressEvent as the wrapper writes it) and what it logged meanwhile.
+ *
+ * @param json the response as written by the wrapper
+ * @param log  the lines logged through the Lambda context, joined with newlines
+ */
 public record HandlerResponse(ObjectNode json, String log) {
 
+    /** SUCCESS, FAILED or IN_PROGRESS. */
     public String status() {
         return text("status");
     }
 
+    /** The HandlerErrorCode of a FAILED response (e.g. NotFound), else null. */
     public String errorCode() {
         return text("errorCode");
     }
@@ -28,13 +35,17 @@ public record HandlerResponse(ObjectNode json, String log) {
         return json.path("callbackDelaySeconds").asInt(0);
     }
 
+    public boolean succeeded() {
+        return "SUCCESS".equals(status());
+    }
+
     /** The resourceModel, or null. */
     public ObjectNode model() {
         final JsonNode model = json.get("resourceModel");
         return model instanceof ObjectNode ? (ObjectNode) model : null;
     }
 
-    /** The resourceModels, or null when absent. */
+    /** The resourceModels (LIST), or null when absent. */
     public List<ObjectNode> models() {
         final JsonNode models = json.get("resourceModels");
         if (models == null || models.isNull()) {

@@ -1,0 +1,105 @@
+package community.ivsrealtime.local;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import community.ivsrealtime.common.IvsHandlerWrapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Runs a type's {@code HandlerWrapper} the way Lambda does ({@code handleRequest(InputStream, OutputStream,
+ * Context)}) and parses what it writes. Each call uses a new wrapper, like a cold start.
+ *
+ * <p>Only {@link IvsHandlerWrapper}s are accepted: outside Lambda they neither empty {@code java.io.tmpdir} (the
+ * plugin's {@code scrubFiles()}) nor publish to CloudWatch, so any JVM may call them. Where the handlers send
+ * their IVS calls is up to the caller: the SDK's standard endpoint settings (e.g. the system property
+ * {@code aws.endpointUrlIvsRealTime}), see {@code IvsClients}.
+ */
+public final class LocalInvoker {
+
+    /** The five resource types and their wrappers, by type name. */
+    private static final Map<String, Supplier<? extends IvsHandlerWrapper<?, ?, ?>>> TYPES = types();
+
+    private final Supplier<? extends IvsHandlerWrapper<?, ?, ?>> wrapper;
+
+    public LocalInvoker(final Supplier<? extends IvsHandlerWrapper<?, ?, ?>> wrapper) {
+        this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
+    }
+
+    private static Map<String, Supplier<? extends IvsHandlerWrapper<?, ?, ?>>> types() {
+        final Map<String, Supplier<? extends IvsHandlerWrapper<?, ?, ?>>> types = new LinkedHashMap<>();
+        types.put("Community::IVSRealTime::Stage", community.ivsrealtime.stage.HandlerWrapper::new);
+        types.put("Community::IVSRealTime::EncoderConfiguration",
+            community.ivsrealtime.encoderconfiguration.HandlerWrapper::new);
+        types.put("Community::IVSRealTime::StorageConfiguration",
+            community.ivsrealtime.storageconfiguration.HandlerWrapper::new);
+        types.put("Community::IVSRealTime::PublicKey", community.ivsrealtime.publickey.HandlerWrapper::new);
+        types.put("Community::IVSRealTime::IngestConfiguration",
+            community.ivsrealtime.ingestconfiguration.HandlerWrapper::new);
+        return Map.copyOf(types);
+    }
+
+    /** The type names this module has handlers for. */
+    public static java.util.Set<String> typeNames() {
+        return new java.util.TreeSet<>(TYPES.keySet());
+    }
+
+    /** The invoker of a type, by name ({@code Community::IVSRealTime::Stage}, ...). */
+    public static LocalInvoker forType(final String typeName) {
+        final Supplier<? extends IvsHandlerWrapper<?, ?, ?>> wrapper = TYPES.get(typeName);
+        if (wrapper == null) {
+            throw new IllegalArgumentException("no handler for type \"" + typeName + "\"; known: " + typeNames());
+        }
+        return new LocalInvoker(wrapper);
+    }
+
+    /** A new wrapper instance. */
+    public IvsHandlerWrapper<?, ?, ?> wrapper() {
+        return wrapper.get();
+    }
+
+    public HandlerResponse invoke(final HandlerRequest request) {
+        return invoke(request.bytes());
+    }
+
+    /** Runs the wrapper on a request given as JSON bytes. */
+    public HandlerResponse invoke(final byte[] request) {
+        final IvsHandlerWrapper<?, ?, ?> instance = wrapper.get();
+        return run((in, out, context) -> instance.handleRequest(in, out, context), request);
+    }
+
+    /** The testEntrypoint flavour: {@code payload} is a ResourceHandlerTestPayload. */
+    public static HandlerResponse invokeTestEntrypoint(final Entrypoint entrypoint, final byte[] payload) {
+        return run(entrypoint, payload);
+    }
+
+    private static HandlerResponse run(final Entrypoint entrypoint, final byte[] request) {
+        final LocalLambdaContext context = new LocalLambdaContext();
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            entrypoint.call(new ByteArrayInputStream(request), out, context);
+            final JsonNode response = HandlerRequest.JSON.readTree(out.toByteArray());
+            if (!(response instanceof ObjectNode)) {
+                throw new IllegalStateException("the handler wrote no JSON object: " + out);
+            }
+            return new HandlerResponse((ObjectNode) response, context.log());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A Lambda entrypoint: a wrapper's {@code handleRequest} or {@code testEntrypoint}. */
+    @FunctionalInterface
+    public interface Entrypoint {
+        void call(InputStream in, OutputStream out, Context context) throws IOException;
+    }
+}
