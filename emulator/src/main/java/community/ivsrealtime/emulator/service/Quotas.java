@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <table>
  *   <caption>Quota names and defaults</caption>
  *   <tr><th>name</th><th>default</th><th>counts</th><th>source of the default</th></tr>
- *   <tr><td>{@value #STAGES}</td><td>1,000,000</td><td>stages</td><td>generous (lets a benchmark hold 100,000 stages)</td></tr>
+ *   <tr><td>{@value #STAGES}</td><td>1,000,000</td><td>stages</td><td>generous, so benchmarks and bulk tests can hold 100,000 stages; IVS's own default is 100 per region
+ *       (adjustable; IVS Real-Time User Guide, "Service Quotas"): set it to 100 to test against that</td></tr>
  *   <tr><td>{@value #ENCODER_CONFIGURATIONS}</td><td>20</td><td>encoder configurations</td>
  *       <td>IVS Real-Time User Guide, "Service Quotas", Other Quotas: EncoderConfigurations 20</td></tr>
  *   <tr><td>{@value #STORAGE_CONFIGURATIONS}</td><td>10,000</td><td>storage configurations</td><td>generous</td></tr>
@@ -21,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <tr><td>{@value #INGEST_CONFIGURATIONS}</td><td>10,000</td><td>ingest configurations</td><td>generous</td></tr>
  *   <tr><td>{@value #COMPOSITIONS}</td><td>5</td><td>concurrent (not stopped) compositions</td>
  *       <td>IVS Real-Time User Guide, "Service Quotas", Other Quotas: Compositions 5</td></tr>
- *   <tr><td>{@value #PARTICIPANTS_PER_STAGE}</td><td>25,000</td><td>connected participants of a stage session</td><td>generous</td></tr>
+ *   <tr><td>{@value #PARTICIPANTS_PER_STAGE}</td><td>25,000</td><td>connected participants of a stage session</td><td>generous; IVS documents
+ *       10,000 subscribers per stage (adjustable) plus 12 publishers</td></tr>
  *   <tr><td>{@value #PUBLISHERS_PER_STAGE}</td><td>12</td><td>participants publishing at once in a stage</td>
  *       <td>IVS Real-Time documentation: up to 12 publishers per stage</td></tr>
  * </table>
