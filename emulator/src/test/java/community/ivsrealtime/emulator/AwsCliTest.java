@@ -4,17 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import community.ivsrealtime.emulator.faults.Call;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,27 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 class AwsCliTest {
     static IvsRealTimeEmulator emulator;
-    static String aws;
-
-    /** Result of one CLI run. */
-    record Run(int exitCode, String stdout, String stderr) {
-        JsonNode json() {
-            try {
-                return TestSupport.JSON.readTree(stdout);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + stdout + " / " + stderr, e);
-            }
-        }
-    }
+    static AwsCli aws;
 
     @BeforeAll
     static void start() {
-        aws = findOnPath("aws");
-        if (aws == null) {
-            System.out.println("AwsCliTest skipped: the aws CLI is not on the PATH");
-        }
-        Assumptions.assumeTrue(aws != null, "the aws CLI is not on the PATH");
-        emulator = IvsRealTimeEmulator.start();
+        aws = AwsCli.onPathOrSkip(AwsCliTest.class, () -> emulator = IvsRealTimeEmulator.start());
     }
 
     @AfterAll
@@ -54,54 +30,12 @@ class AwsCliTest {
         }
     }
 
-    static String findOnPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            File f = new File(dir, name);
-            if (f.isFile() && f.canExecute()) {
-                return f.getAbsolutePath();
-            }
-        }
-        return null;
+    static AwsCli.Run cli(String... args) throws Exception {
+        return aws.run(args);
     }
 
-    static Run cliWithSecret(String secret, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(aws, "--endpoint-url", emulator.endpoint().toString(),
-                "--region", "us-east-1", "--output", "json", "ivs-realtime"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_"));
-        Path nowhere = Path.of(System.getProperty("java.io.tmpdir"), "no-such-aws-config");
-        env.put("AWS_ACCESS_KEY_ID", IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID);
-        env.put("AWS_SECRET_ACCESS_KEY", secret);
-        env.put("AWS_CONFIG_FILE", nowhere.resolve("config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", nowhere.resolve("credentials").toString());
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        Path out = Files.createTempFile("aws-cli", ".out");
-        Path err = Files.createTempFile("aws-cli", ".err");
-        try {
-            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("aws CLI finished").isTrue();
-            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
-    }
-
-    static Run cli(String... args) throws Exception {
-        return cliWithSecret(IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY, args);
-    }
-
-    static Run ok(String... args) throws Exception {
-        Run run = cli(args);
-        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.stderr()).isZero();
-        return run;
+    static AwsCli.Run ok(String... args) throws Exception {
+        return aws.ok(args);
     }
 
     @Test
@@ -122,7 +56,7 @@ class AwsCliTest {
         assertThat(TestSupport.JSON.convertValue(tags, Map.class)).isEqualTo(Map.of("env", "test", "d/e", "3"));
 
         ok("delete-stage", "--arn", arn);
-        Run missing = cli("get-stage", "--arn", arn);
+        AwsCli.Run missing = cli("get-stage", "--arn", arn);
         assertThat(missing.exitCode()).isIn(254, 255);
         assertThat(missing.stderr()).contains("ResourceNotFoundException");
 
@@ -134,7 +68,7 @@ class AwsCliTest {
 
     @Test
     void validationErrorsReachTheCli() throws Exception {
-        Run bad = cli("create-stage", "--name", "my stage");
+        AwsCli.Run bad = cli("create-stage", "--name", "my stage");
         assertThat(bad.exitCode()).isIn(254, 255);
         assertThat(bad.stderr()).contains("ValidationException")
                 .contains("Value 'my stage' at 'name' failed to satisfy constraint");
@@ -142,7 +76,7 @@ class AwsCliTest {
 
     @Test
     void botocoreSignaturesAreVerified() throws Exception {
-        Run wrong = cliWithSecret("not-the-secret", "list-stages");
+        AwsCli.Run wrong = aws.withSecret("not-the-secret", "list-stages");
         assertThat(wrong.exitCode()).isIn(254, 255);
         assertThat(wrong.stderr()).contains("InvalidSignatureException");
     }

@@ -56,6 +56,9 @@ import java.util.regex.Pattern;
  *       of that storage configuration, recordingS3Prefix the stage id. UpdateStage of the recording
  *       configuration while someone is recorded is a ConflictException.</li>
  *   <li>DisconnectParticipant revokes the participant's token (a later join with it is rejected).</li>
+ *   <li>A participant's {@code published} (and {@code filterByPublished}) means "ever published to the stage
+ *       session", as the model documents: it stays true after unpublishing or leaving. ListParticipants accepts
+ *       at most one of its four filters (ValidationException otherwise), as the model documents.</li>
  *   <li>Sessions end as soon as the last connected participant leaves. DeleteStage disconnects everyone and
  *       sets {@code stageArn ""} (and INACTIVE) on the ingest configurations publishing to it; ingest
  *       configurations that merely name the stage keep their stageArn, as the API documents.</li>
@@ -690,11 +693,23 @@ public final class IvsRealTimeService implements OperationHandler {
         Boolean published = Json.has(in, "filterByPublished") ? in.get("filterByPublished").asBoolean() : null;
         String state = Json.text(in, "filterByState", null);
         String recording = Json.text(in, "filterByRecordingState", null);
+        // model documentation of each filter: "Only one of filterByUserId, filterByPublished, filterByState, or
+        // filterByRecordingState can be provided per request."
+        List<String> filters = new java.util.ArrayList<>();
+        for (String f : new String[] {"filterByUserId", "filterByPublished", "filterByState", "filterByRecordingState"}) {
+            if (Json.has(in, f)) {
+                filters.add(f + "=" + in.get(f).asText());
+            }
+        }
+        if (filters.size() > 1) {
+            throw IvsException.validation("Only one of filterByUserId, filterByPublished, filterByState, or "
+                    + "filterByRecordingState can be provided per request, got " + String.join(", ", filters));
+        }
         ObjectNode out = Json.obj();
         Pager.page(in, out, "participants", "participants:" + st.arn + ":" + sessionId, 50,
                 se == null ? List.<Participant>of() : se.participants,
                 p -> (userId == null || userId.equals(p.userId))
-                        && (published == null || published == p.published)
+                        && (published == null || published == p.everPublished)
                         && (state == null || state.equals(p.connected ? "CONNECTED" : "DISCONNECTED"))
                         && (recording == null || recording.equals(p.recordingState)),
                 Participant::summary);

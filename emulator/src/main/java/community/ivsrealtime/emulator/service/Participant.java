@@ -18,7 +18,10 @@ final class Participant {
     final ObjectNode client;
     final String protocol;
     boolean connected = true;
+    /** Whether it publishes now (internal: publisher quota, subscriptions, replication). */
     boolean published;
+    /** Whether it ever published in this session: the API's {@code published} ("ever published to the stage session"). */
+    boolean everPublished;
     String recordingState = "DISABLED";
     String recordingBucket;
     String recordingPrefix;
@@ -64,7 +67,7 @@ final class Participant {
         Json.putIfNotNull(o, "userId", userId);
         o.put("state", connected ? "CONNECTED" : "DISCONNECTED");
         Json.putTime(o, "firstJoinTime", firstJoin);
-        o.put("published", published);
+        o.put("published", everPublished);
         o.put("recordingState", recordingState);
         o.put("replicationType", replicationType);
         Json.putIfNotNull(o, "replicationState", replicationState);

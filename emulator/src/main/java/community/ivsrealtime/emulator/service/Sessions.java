@@ -95,6 +95,7 @@ final class Sessions {
                     + Quotas.PUBLISHERS_PER_STAGE + ")");
         }
         p.published = true;
+        p.everPublished = true;
         p.events.add(event(p, "PUBLISH_STARTED", now));
         if (recordingEnabled(stage, p.isReplica())) {
             Storage storage = store.storages.find(stage.recording.path("storageConfigurationArn").asText());
