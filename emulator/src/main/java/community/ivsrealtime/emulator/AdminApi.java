@@ -83,15 +83,25 @@ final class AdminApi {
                 return object();
             case "GET quotas":
                 return quotas();
-            case "PUT quotas", "POST quotas":
+            case "PUT quotas", "POST quotas": {
+                // check every entry before changing any, so a bad entry leaves all quotas as they were
+                Map<String, Integer> wanted = new java.util.LinkedHashMap<>();
                 body(request).fields().forEachRemaining(e -> {
-                    if (!e.getValue().canConvertToInt()) {
+                    if (!e.getValue().isIntegralNumber() || !e.getValue().canConvertToInt()) {
                         throw new IllegalArgumentException("quota '" + e.getKey() + "' must be an integer, got "
                                 + e.getValue());
                     }
-                    emulator.service().quotas().set(e.getKey(), e.getValue().intValue());
+                    if (!community.ivsrealtime.emulator.service.Quotas.names().contains(e.getKey())) {
+                        emulator.service().quotas().get(e.getKey()); // throws, naming the known quotas
+                    }
+                    if (e.getValue().intValue() < 0) {
+                        throw new IllegalArgumentException("quota " + e.getKey() + " must be >= 0, got " + e.getValue());
+                    }
+                    wanted.put(e.getKey(), e.getValue().intValue());
                 });
+                wanted.forEach((name, value) -> emulator.service().quotas().set(name, value));
                 return quotas();
+            }
             default:
                 if (method.equals("POST") && path.startsWith("simulate/") && path.length() > "simulate/".length()) {
                     return simulate(decode(path.substring("simulate/".length())), request, requestId);

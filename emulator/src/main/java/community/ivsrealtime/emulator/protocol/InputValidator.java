@@ -188,6 +188,16 @@ public final class InputValidator {
             errors.add(violation(node, path, "Member must be a number", false));
             return;
         }
+        double d = node.doubleValue();
+        if (!node.isBigDecimal() && Double.isInfinite(d)) {
+            // a literal beyond the double range (1e400) parses as Infinity, which BigDecimal cannot hold
+            String bound = d > 0 ? "max" : "min";
+            errors.add(violation(node, path, shape.has(bound)
+                    ? "Member must have value " + (d > 0 ? "less" : "greater") + " than or equal to "
+                            + shape.get(bound).asText()
+                    : "Member must be a finite number", false));
+            return;
+        }
         range(shape, node.decimalValue(), node, path, errors);
     }
 

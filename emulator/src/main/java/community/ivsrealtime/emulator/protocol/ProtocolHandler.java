@@ -75,6 +75,7 @@ public final class ProtocolHandler {
                 }
             }
             validator.check(route.operation().inputShape(), input);
+            removeNulls(input);
             CallContext ctx = new CallContext(caller.accountId(), caller.region(), caller.accessKeyId(), requestId);
             ObjectNode output = handler.invoke(operation, input, ctx);
             WireResponse response = Responses.ok(output == null ? Responses.JSON.createObjectNode() : output, requestId);
@@ -129,6 +130,27 @@ public final class ProtocolHandler {
             });
         }
         return input;
+    }
+
+    /**
+     * Drops members whose value is an explicit JSON {@code null}, at any depth: the validator treats them as
+     * absent (null list elements and map values were rejected already), so the business logic sees them absent
+     * too instead of tripping over a {@code NullNode} where a structure or a list is expected.
+     */
+    static void removeNulls(JsonNode node) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                JsonNode value = it.next().getValue();
+                if (value.isNull()) {
+                    it.remove();
+                } else {
+                    removeNulls(value);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(ProtocolHandler::removeNulls);
+        }
     }
 
     private void putQueryMember(ObjectNode input, String inputShape, String member, List<String> values) {

@@ -91,7 +91,8 @@ import java.util.regex.Pattern;
  *   <li>{@code ingestStart} / {@code ingestStop} {@code {"ingestConfigurationArn"}}: the configuration's
  *       participant joins its stage and publishes with protocol RTMP/RTMPS (state ACTIVE), or leaves.</li>
  *   <li>{@code advanceTime} {@code {"seconds"}}: moves this service's clock forward (token expiry,
- *       composition start-up); {@code now} {@code {}}: the current time. Answer {@code {"now"}}.</li>
+ *       composition start-up), at most to 9999-12-31T23:59:59Z; {@code now} {@code {}}: the current time.
+ *       Answer {@code {"now"}}.</li>
  * </ul>
  */
 public final class IvsRealTimeService implements OperationHandler {
@@ -117,6 +118,8 @@ public final class IvsRealTimeService implements OperationHandler {
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN PUBLIC KEY-----\\r?\\n([a-zA-Z0-9+/=\\r\\n]+)\\r?\\n-----END PUBLIC KEY-----");
     private static final String[] CLIENT_ATTRIBUTES = {"ispName", "osName", "osVersion", "browserName", "browserVersion", "sdkVersion"};
+    /** The latest service time {@code advanceTime} may reach (the end of the 4-digit years of ISO-8601). */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final Clock clock;
@@ -231,16 +234,16 @@ public final class IvsRealTimeService implements OperationHandler {
             }
             case "TagResource": {
                 Map<String, String> add = tags(in);
-                taggable(s, in).tag(add);
+                taggable(s, in, now).tag(add);
                 return Json.obj();
             }
             case "UntagResource": {
                 List<String> keys = new ArrayList<>();
                 in.path("tagKeys").forEach(k -> keys.add(k.asText()));
-                taggable(s, in).untag(keys);
+                taggable(s, in, now).untag(keys);
                 return Json.obj();
             }
-            case "ListTagsForResource": return wrap("tags", taggable(s, in).tagsNode());
+            case "ListTagsForResource": return wrap("tags", taggable(s, in, now).tagsNode());
             case "GetStageSession": {
                 Stage st = s.stages.require(Json.text(in, "stageArn", null));
                 return wrap("stageSession", sessionNode(requireSession(st, Json.text(in, "sessionId", null))));
@@ -718,11 +721,12 @@ public final class IvsRealTimeService implements OperationHandler {
 
     // ---------------------------------------------------------------- tags, lists, helpers
 
-    private static Resource taggable(RegionStore s, ObjectNode in) {
+    private static Resource taggable(RegionStore s, ObjectNode in, Instant now) {
         String arn = Json.text(in, "resourceArn", null);
         Table<? extends Resource> table = s.tableFor(arn);
         Resource r = table == null ? null : table.find(arn);
-        if (r == null) {
+        // a composition that ended by itself is gone (GetComposition answers 404), even before it is purged
+        if (r == null || (r instanceof Composition c && s.ended(c, now))) {
             throw Ids.notFound("Resource", arn);
         }
         return r;
@@ -767,7 +771,22 @@ public final class IvsRealTimeService implements OperationHandler {
                 if (sec == null || !sec.isNumber() || sec.asDouble() < 0) {
                     throw IvsException.validation("advanceTime: seconds must be a number >= 0");
                 }
-                offset.updateAndGet(d -> d.plusMillis((long) (sec.asDouble() * 1000)));
+                long millis = (long) (sec.asDouble() * 1000); // saturates at Long.MAX_VALUE
+                offset.updateAndGet(d -> {
+                    // keep the service time within 4-digit years: later instants are not ISO-8601 timestamps the
+                    // SDKs parse, and past Instant.MAX every call would fail
+                    Instant target;
+                    try {
+                        target = clock.instant().plus(d).plusMillis(millis);
+                    } catch (java.time.DateTimeException | ArithmeticException e) {
+                        target = null;
+                    }
+                    if (target == null || target.isAfter(LATEST)) {
+                        throw IvsException.validation("advanceTime: seconds " + sec.asText()
+                                + " would move the clock past " + LATEST);
+                    }
+                    return d.plusMillis(millis);
+                });
                 return wrap("now", Json.F.textNode(Json.time(now())));
             }
             case "now":
