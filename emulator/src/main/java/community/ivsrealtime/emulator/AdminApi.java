@@ -16,6 +16,8 @@ import community.ivsrealtime.emulator.protocol.WireResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The admin HTTP API under {@value #PREFIX} (JSON, no signature needed):
@@ -154,31 +156,65 @@ final class AdminApi {
         return result;
     }
 
+    /** A fault from its admin JSON; every member is checked for its type, so a typo is an error, not a no-op. */
     static Fault fault(ObjectNode spec) {
-        String operation = spec.path("operation").asText(null);
+        spec.fieldNames().forEachRemaining(name -> {
+            if (!FAULT_MEMBERS.contains(name)) {
+                throw new IllegalArgumentException("unknown fault member '" + name + "'; known: " + FAULT_MEMBERS);
+            }
+        });
+        String operation = spec.has("operation") ? text(spec, "operation") : null;
         Fault fault = operation == null || operation.equals("*") ? Fault.anyOperation() : Fault.operation(operation);
         if (spec.has("status")) {
-            fault = fault.status(spec.get("status").asInt());
+            fault = fault.status(integer(spec, "status"));
         }
         if (spec.has("errorCode")) {
-            fault = fault.errorCode(spec.get("errorCode").asText());
+            fault = fault.errorCode(text(spec, "errorCode"));
         }
         if (spec.has("message")) {
-            fault = fault.message(spec.get("message").asText());
+            fault = fault.message(text(spec, "message"));
         }
         if (spec.has("delayMillis")) {
-            fault = fault.delay(Duration.ofMillis(spec.get("delayMillis").asLong()));
+            fault = fault.delay(Duration.ofMillis(integer(spec, "delayMillis")));
         }
-        if (spec.path("dropConnection").asBoolean(false)) {
-            fault = fault.dropConnection();
+        if (spec.has("dropConnection")) {
+            if (!spec.get("dropConnection").isBoolean()) {
+                throw new IllegalArgumentException("fault member dropConnection must be true or false, got "
+                        + spec.get("dropConnection"));
+            }
+            if (spec.get("dropConnection").booleanValue()) {
+                fault = fault.dropConnection();
+            }
         }
         if (spec.has("times")) {
-            fault = fault.times(spec.get("times").asInt());
+            fault = fault.times(integer(spec, "times"));
         }
         if (spec.has("fraction")) {
-            fault = fault.fraction(spec.get("fraction").asDouble());
+            if (!spec.get("fraction").isNumber()) {
+                throw new IllegalArgumentException("fault member fraction must be a number, got " + spec.get("fraction"));
+            }
+            fault = fault.fraction(spec.get("fraction").doubleValue());
         }
         return fault;
+    }
+
+    private static final Set<String> FAULT_MEMBERS = new TreeSet<>(List.of("operation", "status",
+            "errorCode", "message", "delayMillis", "dropConnection", "times", "fraction"));
+
+    private static int integer(ObjectNode spec, String name) {
+        JsonNode value = spec.get(name);
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new IllegalArgumentException("fault member " + name + " must be a whole number, got " + value);
+        }
+        return value.intValue();
+    }
+
+    private static String text(ObjectNode spec, String name) {
+        JsonNode value = spec.get(name);
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException("fault member " + name + " must be a string, got " + value);
+        }
+        return value.textValue();
     }
 
     private static ObjectNode body(WireRequest request) {

@@ -1,5 +1,6 @@
 package community.ivsrealtime.emulator.faults;
 
+import community.ivsrealtime.emulator.protocol.ServiceModel;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -40,9 +41,17 @@ public final class Fault {
         this.fraction = fraction;
     }
 
-    /** A fault for one operation, by its model name (for example {@code GetStage}). */
+    /**
+     * A fault for one operation, by its model name (for example {@code GetStage}).
+     *
+     * @throws IllegalArgumentException if the model has no such operation (a typo would otherwise never fire)
+     */
     public static Fault operation(String operation) {
         Objects.requireNonNull(operation, "operation");
+        if (!ServiceModel.get().operations().containsKey(operation)) {
+            throw new IllegalArgumentException("no operation '" + operation + "' in the IVS Real-Time model: use an "
+                    + "operation name such as GetStage or CreateStage, or anyOperation()");
+        }
         return new Fault(operation, null, null, null, Duration.ZERO, false, null, 1.0);
     }
 

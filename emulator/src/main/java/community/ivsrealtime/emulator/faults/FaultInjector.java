@@ -1,6 +1,8 @@
 package community.ivsrealtime.emulator.faults;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -8,8 +10,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * The injected faults. For each call the first active fault that matches the operation (in injection order)
- * and wins its fraction draw applies, and one of its remaining {@code times} is used up. Thread-safe.
+ * The injected faults. For each call the active faults that match the operation are tried in injection order;
+ * each one that wins its fraction draw uses up one of its remaining {@code times}. Delay-only faults add their
+ * delay and let the search go on; the first error or dropped-connection fault ends it and applies after the
+ * delays gathered so far. So {@code anyOperation().delay(...)} followed by {@code operation("GetStage").status(500)}
+ * slows every call and fails GetStage. Thread-safe.
  */
 public final class FaultInjector {
 
@@ -39,7 +44,17 @@ public final class FaultInjector {
         this.random = random;
     }
 
+    /**
+     * Adds a fault after those already active.
+     *
+     * @throws IllegalArgumentException if the fault would do nothing (no status, error code, delay or dropped
+     *                                  connection): it would only use up calls
+     */
     public synchronized FaultInjector inject(Fault fault) {
+        if (!fault.isError() && !fault.drops() && fault.delay().isZero()) {
+            throw new IllegalArgumentException("a fault needs a status, an error code, a delay or dropConnection; got "
+                    + fault);
+        }
         active.add(new Active(fault));
         return this;
     }
@@ -53,10 +68,15 @@ public final class FaultInjector {
         return active.stream().map(a -> a.fault).toList();
     }
 
-    /** Picks the fault for a call of {@code operation} and uses it up, or empty when none applies. */
+    /**
+     * Picks what happens to a call of {@code operation} and uses it up: the error or dropped-connection fault
+     * that applies (with the delays of delay-only faults before it added to its own), a delay-only fault with the
+     * total delay, or empty when none applies.
+     */
     public synchronized Optional<Fault> next(String operation) {
-        for (int i = 0; i < active.size(); i++) {
-            Active a = active.get(i);
+        Duration delay = Duration.ZERO;
+        for (Iterator<Active> it = active.iterator(); it.hasNext(); ) {
+            Active a = it.next();
             if (!a.fault.matches(operation)) {
                 continue;
             }
@@ -64,10 +84,13 @@ public final class FaultInjector {
                 continue;
             }
             if (a.remaining > 0 && --a.remaining == 0) {
-                active.remove(i);
+                it.remove();
             }
-            return Optional.of(a.fault);
+            if (a.fault.isError() || a.fault.drops()) {
+                return Optional.of(delay.isZero() ? a.fault : a.fault.delay(a.fault.delay().plus(delay)));
+            }
+            delay = delay.plus(a.fault.delay());
         }
-        return Optional.empty();
+        return delay.isZero() ? Optional.empty() : Optional.of(Fault.anyOperation().delay(delay));
     }
 }

@@ -112,6 +112,47 @@ class FaultInjectionTest {
     }
 
     @Test
+    void delayOnlyFaultsAddUpAndDoNotHideALaterError() {
+        FaultInjector injector = new FaultInjector();
+        injector.inject(Fault.anyOperation().delay(Duration.ofMillis(200)));
+        injector.inject(Fault.operation("GetStage").delay(Duration.ofMillis(50)).times(1));
+        injector.inject(Fault.operation("GetStage").status(500).delay(Duration.ofMillis(5)));
+
+        Fault first = injector.next("GetStage").orElseThrow();
+        assertThat(first.isError()).isTrue();
+        assertThat(first.effectiveStatus()).isEqualTo(500);
+        assertThat(first.delay()).isEqualTo(Duration.ofMillis(255));
+
+        Fault second = injector.next("GetStage").orElseThrow(); // the times(1) delay is used up
+        assertThat(second.delay()).isEqualTo(Duration.ofMillis(205));
+
+        Fault other = injector.next("ListStages").orElseThrow(); // only the delay applies
+        assertThat(other.isError()).isFalse();
+        assertThat(other.drops()).isFalse();
+        assertThat(other.delay()).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void faultsThatCouldNeverFireAreRefused() {
+        assertThatThrownBy(() -> Fault.operation("GetStages"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'GetStages'");
+        assertThatThrownBy(() -> new FaultInjector().inject(Fault.operation("GetStage").times(3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a status");
+
+        for (String spec : List.of("{\"operation\":\"GetStages\",\"status\":500}", "{}",
+                "{\"operation\":\"GetStage\",\"status\":500,\"fraction\":\"abc\"}",
+                "{\"operation\":\"GetStage\",\"status\":500.5}",
+                "{\"operation\":\"GetStage\",\"status\":500,\"times\":1.5}",
+                "{\"operation\":\"GetStage\",\"dropConnection\":\"yes\"}",
+                "{\"operation\":\"GetStage\",\"status\":500,\"time\":2}")) {
+            Raw refused = TestSupport.send(emulator, "POST", "/_emulator/faults", spec, "application/json");
+            assertThat(refused.status()).as(spec).isEqualTo(400);
+            assertThat(refused.header("x-amzn-ErrorType")).as(spec).isEqualTo("ValidationException");
+        }
+        assertThat(emulator.faults().active()).isEmpty();
+    }
+
+    @Test
     void fractionIsExactWithASeededRandom() {
         FaultInjector injector = new FaultInjector(new Random(42));
         injector.inject(Fault.operation("GetStage").status(500).fraction(0.25));
