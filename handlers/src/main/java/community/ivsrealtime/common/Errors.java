@@ -29,6 +29,16 @@ public final class Errors {
         + "to create or change resources until the account has been verified. Contact AWS Support to complete "
         + "the verification, then retry the stack operation.";
 
+    /**
+     * Error codes (HTTP 403) with which AWS's request authentication rejects the credentials themselves (unknown
+     * access key, wrong secret, expired session token): InvalidCredentials, not AccessDenied, which says the
+     * credentials are fine but lack a permission. (Every call here is signed, so a "missing authentication token"
+     * answer means a wrong endpoint or path, not bad credentials: it stays AccessDenied.)
+     */
+    static final java.util.Set<String> REJECTED_CREDENTIALS = java.util.Set.of(
+        "UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException", "SignatureDoesNotMatch",
+        "ExpiredToken", "ExpiredTokenException");
+
     private Errors() {
     }
 
@@ -74,6 +84,9 @@ public final class Errors {
     }
 
     private static HandlerErrorCode codeFor(final AwsServiceException e) {
+        if (e.awsErrorDetails() != null && REJECTED_CREDENTIALS.contains(e.awsErrorDetails().errorCode())) {
+            return HandlerErrorCode.InvalidCredentials;
+        }
         if (e instanceof ValidationException) {
             return HandlerErrorCode.InvalidRequest;
         }

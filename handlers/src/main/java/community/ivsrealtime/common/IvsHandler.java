@@ -1,5 +1,8 @@
 package community.ivsrealtime.common;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +27,9 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
  * @param <C> the type's CallbackContext
  */
 public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
+
+    /** Turns model objects into trees for {@link #setValuesEqual} (the generated classes carry the schema names). */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Largest page every IVS Real-Time List* operation of the five types accepts (model: maxResults 1..100). */
     public static final int MAX_LIST_RESULTS = 100;
@@ -104,7 +110,8 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
      * UPDATE guard: the first createOnly property whose value differs between {@code previous} and
      * {@code desired}, or null. CloudFormation replaces the resource instead of calling UPDATE for such a
      * change; this guard covers direct invocations. With {@code desiredOnly}, only properties both models set
-     * are compared (used when "previous" is the service's state: defaults included, write-only values absent).
+     * are compared, and inside an object only the members {@code desired} sets ({@link #setValuesEqual}): used
+     * when "previous" is the service's state (defaults included, write-only values absent).
      * A {@code writeOnly} property missing from {@code previous} is not compared either: handlers never return
      * write-only values, so a previous state built from a handler's output lacks them.
      */
@@ -118,7 +125,10 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
         for (final Map.Entry<String, Function<M, ?>> property : createOnly.entrySet()) {
             final Object before = property.getValue().apply(previous);
             final Object after = property.getValue().apply(desired);
-            if (desiredOnly && (after == null || before == null)) {
+            if (desiredOnly) {
+                if (after != null && before != null && !setValuesEqual(after, before)) {
+                    return property.getKey();
+                }
                 continue;
             }
             if (before == null && writeOnly.contains(property.getKey())) {
@@ -129,6 +139,37 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
             }
         }
         return null;
+    }
+
+    /**
+     * True when every value {@code desired} sets equals the one in {@code current} (the service's state, with its
+     * defaults filled in): scalars, lists, sets and maps compare whole; an object of the model (e.g. an encoder
+     * configuration's Video) compares only the members the template sets, recursively, so {@code Video: {Width:
+     * 1920, Height: 1080}} equals the stored {@code {1920, 1080, Framerate 30, Bitrate 2500000}}.
+     */
+    static boolean setValuesEqual(final Object desired, final Object current) {
+        if (desired instanceof Map || desired instanceof java.util.Collection || desired instanceof CharSequence
+            || desired instanceof Number || desired instanceof Boolean) {
+            return Objects.equals(desired, current);
+        }
+        return covers(JSON.valueToTree(desired), JSON.valueToTree(current));
+    }
+
+    private static boolean covers(final JsonNode desired, final JsonNode current) {
+        if (desired == null || desired.isNull()) {
+            return true;
+        }
+        if (desired.isObject() && current != null && current.isObject()) {
+            final Iterator<Map.Entry<String, JsonNode>> fields = desired.fields();
+            while (fields.hasNext()) {
+                final Map.Entry<String, JsonNode> field = fields.next();
+                if (!covers(field.getValue(), current.get(field.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return desired.equals(current);
     }
 
     /** FAILED NotUpdatable naming the property. */

@@ -57,7 +57,9 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
  *   <li>{@link #processRequest}: when a request carries {@code providerCredentials} /
  *       {@code providerLogGroupName}, the plugin publishes metrics to CloudWatch and logs to CloudWatch Logs
  *       (off this machine). Outside Lambda both are removed from the request before the plugin sees it, so a
- *       local run only ever talks to the IVS endpoint it is pointed at.</li>
+ *       local run only ever talks to the IVS endpoint it is pointed at. Everywhere, callerCredentials without a
+ *       sessionToken (long-term keys, which the plugin cannot sign with) fail InvalidCredentials, not with the
+ *       plugin's InternalFailure.</li>
  * </ul>
  *
  * @param <M> the type's ResourceModel
@@ -145,12 +147,38 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
     @Override
     public void processRequest(final InputStream inputStream, final OutputStream outputStream)
         throws IOException, TerminalException {
-        if (inputStream == null || runningInLambda()) {
+        if (inputStream == null) {
             super.processRequest(inputStream, outputStream);
             return;
         }
         final byte[] request = inputStream.readAllBytes();
-        super.processRequest(new ByteArrayInputStream(withoutProviderLogging(request)), outputStream);
+        if (callerCredentialsLackSessionToken(request)) {
+            // The plugin signs every call with session credentials and would fail with a NullPointerException
+            // (InternalFailure, as if the handler were broken); the fault is in the request's credentials.
+            writeResponse(outputStream, ProgressEvent.failed(null, null, HandlerErrorCode.InvalidCredentials,
+                typeName + ": the request's callerCredentials have no sessionToken; the CloudFormation handlers "
+                    + "call with temporary credentials only (access key, secret and session token, e.g. from "
+                    + "aws sts get-session-token or assume-role)"));
+            return;
+        }
+        super.processRequest(new ByteArrayInputStream(runningInLambda() ? request : withoutProviderLogging(request)),
+            outputStream);
+    }
+
+    /** True when the request carries callerCredentials without a sessionToken (false if it is not JSON). */
+    boolean callerCredentialsLackSessionToken(final byte[] request) {
+        final JsonNode root;
+        try {
+            root = JSON.readTree(this.serializer.decompress(new String(request, StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            return false; // not JSON: let the plugin report it
+        }
+        final JsonNode credentials = root == null ? null : root.path("requestData").get("callerCredentials");
+        if (credentials == null || !credentials.isObject()) {
+            return false;
+        }
+        final JsonNode token = credentials.get("sessionToken");
+        return token == null || token.isNull() || token.asText().isEmpty();
     }
 
     /** The request without {@code providerCredentials} and {@code providerLogGroupName} (unchanged if absent). */

@@ -58,8 +58,9 @@ public final class ResourceOps<M, S> {
             return model == null ? null : Tagging.toMap(getter.apply(model), key, value);
         }
 
+        /** Null for null; an empty map gives an empty set (a model that declares {@code Tags: []} keeps it). */
         void set(final M model, final Map<String, String> tags) {
-            setter.accept(model, Tagging.toSet(tags, tag));
+            setter.accept(model, tags == null ? null : tags.isEmpty() ? new LinkedHashSet<>() : Tagging.toSet(tags, tag));
         }
     }
 
@@ -156,7 +157,10 @@ public final class ResourceOps<M, S> {
         return updateNeeded.test(previous, desired);
     }
 
-    /** The whole resource as the service stores it, with {@code tags} as its Tags (null: none). */
+    /**
+     * The whole resource as the service stores it, with {@code reportedTags} as its Tags (null: no Tags property;
+     * empty: {@code Tags: []}, as a model that declares an empty list must come back with one).
+     */
     public M fromService(final S resource, final Map<String, String> reportedTags) {
         final M model = fromService.apply(resource);
         tags.set(model, reportedTags);
@@ -174,7 +178,7 @@ public final class ResourceOps<M, S> {
         return tags.get(model);
     }
 
-    /** Sets the model's Tags from a map (none for null or empty) and returns the model. */
+    /** Sets the model's Tags from a map (no Tags property for null, {@code []} for empty) and returns the model. */
     public M withTags(final M model, final Map<String, String> map) {
         tags.set(model, map);
         return model;

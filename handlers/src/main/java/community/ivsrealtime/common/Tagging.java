@@ -84,13 +84,15 @@ public final class Tagging {
     /**
      * The tags READ reports (see the class comment): service tags minus {@code aws:} tags minus the request's
      * stack-level tags. {@code modelTags} are the tags the request's model declares itself (may be null).
-     * Returns null when nothing is left, so that a model without {@code Tags} reads back without them.
+     * When nothing is left: null if the model has no {@code Tags} (it reads back without them), else an empty map
+     * (a model that declares {@code Tags}, even {@code []}, reads back with the property: input equals output).
      */
     public static Map<String, String> reportedTags(final Map<String, String> serviceTags,
                                                    final ResourceHandlerRequest<?> request,
                                                    final Map<String, String> modelTags) {
+        final Map<String, String> nothing = modelTags == null ? null : Map.of();
         if (serviceTags == null || serviceTags.isEmpty()) {
-            return null;
+            return nothing;
         }
         final Map<String, String> own = modelTags == null ? Map.of() : modelTags;
         final Map<String, String> stackLevel = request == null || request.getDesiredResourceTags() == null
@@ -105,7 +107,7 @@ public final class Tagging {
                 result.put(key, value);
             }
         });
-        return result.isEmpty() ? null : result;
+        return result.isEmpty() ? nothing : result;
     }
 
     /** True for reserved system tag keys. */

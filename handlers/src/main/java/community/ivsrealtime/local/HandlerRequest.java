@@ -110,8 +110,8 @@ public final class HandlerRequest {
     }
 
     /**
-     * The credentials the handler calls IVS with. The plugin's wrapper refuses a request without a session token
-     * ({@code InternalFailure}); null omits it (to see that happen).
+     * The credentials the handler calls IVS with. The wrapper refuses a request without a session token
+     * ({@code InvalidCredentials}); null omits it (to see that happen).
      */
     public HandlerRequest callerCredentials(final String accessKeyId, final String secretAccessKey,
                                             final String sessionToken) {

@@ -54,7 +54,12 @@ class ErrorsTest {
             Arguments.of(error(IvsRealTimeException.builder(), "ServiceUnavailable", 503), HandlerErrorCode.ServiceInternalError),
             Arguments.of(error(IvsRealTimeException.builder(), "SomethingElse", 404), HandlerErrorCode.NotFound),
             Arguments.of(error(IvsRealTimeException.builder(), "SomethingElse", 409), HandlerErrorCode.ResourceConflict),
-            Arguments.of(error(IvsRealTimeException.builder(), "SomethingElse", 418), HandlerErrorCode.GeneralServiceException));
+            Arguments.of(error(IvsRealTimeException.builder(), "SomethingElse", 418), HandlerErrorCode.GeneralServiceException),
+            Arguments.of(error(IvsRealTimeException.builder(), "ExpiredTokenException", 403),
+                HandlerErrorCode.InvalidCredentials),
+            Arguments.of(error(IvsRealTimeException.builder(), "UnrecognizedClientException", 403),
+                HandlerErrorCode.InvalidCredentials),
+            Arguments.of(error(IvsRealTimeException.builder(), "SomethingElse", 403), HandlerErrorCode.AccessDenied));
     }
 
     @ParameterizedTest

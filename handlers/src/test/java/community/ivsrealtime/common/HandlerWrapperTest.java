@@ -127,6 +127,21 @@ class HandlerWrapperTest {
         assertThat(emulator.calls().all()).isEmpty();
     }
 
+    /** Long-term credentials (no session token): a clear InvalidCredentials, not the plugin's InternalFailure. */
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void callerCredentialsWithoutSessionTokenFailInvalidCredentials(final TypeUnderTest type) {
+        final HandlerResponse response = type.invoker().invoke(type.request("CREATE").properties(type.createInput())
+            .callerCredentials(IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID, IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY,
+                null));
+
+        assertFailed(response, "InvalidCredentials");
+        assertThat(response.message()).contains(type.typeName, "sessionToken")
+            .doesNotContain(IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY);
+        assertThat(response.model()).isNull();
+        assertThat(emulator.calls().all()).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(TypeUnderTest.class)
     void anInvalidModelIsRejectedBeforeAnyCall(final TypeUnderTest type) {

@@ -80,6 +80,15 @@ class TaggingTest {
         assertThat(Tagging.reportedTags(Map.of("a", "1"), null, null)).containsExactly(Map.entry("a", "1"));
     }
 
+    @Test
+    void reportedTagsOfAModelThatDeclaresTagsAreNeverNull() {
+        final ResourceHandlerRequest<Object> request = ResourceHandlerRequest.builder()
+            .desiredResourceTags(Map.of("stack", "s")).build();
+        assertThat(Tagging.reportedTags(Map.of("aws:x", "1", "stack", "s"), request, Map.of())).isEmpty();
+        assertThat(Tagging.reportedTags(null, request, Map.of())).isEmpty();
+        assertThat(Tagging.reportedTags(null, request, null)).isNull();
+    }
+
     record Tag(String key, String value) {
     }
 

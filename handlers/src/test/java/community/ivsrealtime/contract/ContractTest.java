@@ -199,6 +199,33 @@ class ContractTest {
         assertThat(listAll(type)).containsExactly(again.arn());
     }
 
+    /**
+     * Input equals output for a template that declares an empty {@code Tags} list: CREATE, READ (of that model) and
+     * UPDATE (through the update call for a stage, through the closing get call for the others) all return
+     * {@code Tags: []}, not a model without Tags.
+     */
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void anEmptyTagsListComesBackAsAnEmptyList(final TypeUnderTest type) {
+        final ObjectNode input = type.createInput();
+        input.putArray("Tags");
+        final HandlerResponse created = type.invoker().invoke(type.request("CREATE").properties(input));
+        assertSuccess(created);
+        assertInputEqualsOutput(type, input, created.model());
+
+        final HandlerResponse read = type.invoker()
+            .invoke(type.request("READ").properties(input.deepCopy().put("Arn", created.arn())));
+        assertSuccess(read);
+        assertInputEqualsOutput(type, input, read.model());
+
+        final ObjectNode desired = type.updateInput().put("Arn", created.arn());
+        desired.putArray("Tags");
+        final HandlerResponse updated = type.invoker()
+            .invoke(type.request("UPDATE").properties(desired).previousProperties(created.model()));
+        assertSuccess(updated);
+        assertInputEqualsOutput(type, desired, updated.model());
+    }
+
     /** Tiny helper: a model holding only the primary identifier. */
     static final class HandlerResponseModels {
         static ObjectNode identifier(final String arn) {

@@ -246,6 +246,34 @@ class CallPlanTest {
         assertInputEqualsOutput(type, type.updateInput(), updated.model());
     }
 
+    /**
+     * Without a previous state the service's state is compared with the template: a createOnly object the template
+     * sets only partly (Video without Framerate and Bitrate, which the service fills with defaults) has not
+     * changed; a member the template sets to another value has.
+     */
+    @org.junit.jupiter.api.Test
+    void updateWithoutPreviousStateComparesOnlyTheMembersTheTemplateSetsInACreateOnlyObject() {
+        final TypeUnderTest type = TypeUnderTest.ENCODER_CONFIGURATION;
+        final ObjectNode input = HandlerRequest.JSON.createObjectNode().put("Name", "partial-video");
+        input.putObject("Video").put("Width", 1920).put("Height", 1080);
+        final HandlerResponse created = type.invoker().invoke(type.request("CREATE").properties(input));
+        assertSuccess(created);
+        final List<Call> before = emulator.calls().all();
+
+        final ObjectNode desired = input.deepCopy().put("Arn", created.arn());
+        desired.set("Tags", tagArray(Map.of("team", "video")));
+        final HandlerResponse updated = type.invoker().invoke(type.request("UPDATE").properties(desired));
+        assertSuccess(updated);
+        assertThat(callsSince(before)).isEqualTo(Map.of(type.getOp, 1L, "TagResource", 1L));
+        assertInputEqualsOutput(type, desired, updated.model());
+
+        final ObjectNode changed = desired.deepCopy();
+        ((ObjectNode) changed.get("Video")).put("Width", 1280);
+        final HandlerResponse refused = type.invoker().invoke(type.request("UPDATE").properties(changed));
+        assertFailed(refused, "NotUpdatable");
+        assertThat(refused.message()).contains("Video");
+    }
+
     static Stream<org.junit.jupiter.params.provider.Arguments> createOnlyChanges() {
         return Stream.of(
             org.junit.jupiter.params.provider.Arguments.of(TypeUnderTest.ENCODER_CONFIGURATION, "Video",

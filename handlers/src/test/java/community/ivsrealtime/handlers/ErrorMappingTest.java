@@ -72,6 +72,26 @@ class ErrorMappingTest {
         }
     }
 
+    /**
+     * Credentials the service does not accept (unknown access key, wrong secret) are InvalidCredentials, not
+     * AccessDenied (which means: valid credentials lacking a permission).
+     */
+    @Test
+    void rejectedCallerCredentialsMapToInvalidCredentials() {
+        final TypeUnderTest type = TypeUnderTest.STAGE;
+        final ObjectNode model = HandlerRequest.JSON.createObjectNode().put("Arn", type.missingArn());
+
+        final HandlerResponse wrongSecret = type.invoker().invoke(type.request("READ").properties(model)
+            .callerCredentials(IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID, "not-the-secret", "token"));
+        assertFailed(wrongSecret, "InvalidCredentials");
+        assertThat(wrongSecret.message()).contains("GetStage", "InvalidSignatureException").doesNotContain("not-the-secret");
+
+        final HandlerResponse unknownKey = type.invoker().invoke(type.request("READ").properties(model)
+            .callerCredentials("AKIAUNKNOWNKEY000000", IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY, "token"));
+        assertFailed(unknownKey, "InvalidCredentials");
+        assertThat(unknownKey.message()).contains("UnrecognizedClientException");
+    }
+
     /** One type suffices (the mapping is common code); the SDK's backoff makes each case take seconds. */
     @ParameterizedTest
     @EnumSource(value = TypeUnderTest.class, names = "INGEST_CONFIGURATION")
