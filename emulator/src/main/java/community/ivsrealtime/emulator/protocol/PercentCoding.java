@@ -70,18 +70,27 @@ public final class PercentCoding {
     /** Parses a raw query string into decoded names and their values in order; null or empty gives no entries. */
     public static Map<String, List<String>> parseQuery(String rawQuery) throws MalformedEncodingException {
         Map<String, List<String>> result = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return result;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
-            result.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        for (String[] pair : rawQueryPairs(rawQuery)) {
+            result.computeIfAbsent(decodeQuery(pair[0]), k -> new ArrayList<>()).add(decodeQuery(pair[1]));
         }
         return result;
+    }
+
+    /**
+     * The {@code name=value} pairs of a raw query string as they are (still percent-encoded), in order; a pair
+     * without {@code =} has the value "", empty pairs are skipped.
+     */
+    static List<String[]> rawQueryPairs(String rawQuery) {
+        List<String[]> pairs = new ArrayList<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return pairs;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                pairs.add(eq < 0 ? new String[] {pair, ""} : new String[] {pair.substring(0, eq), pair.substring(eq + 1)});
+            }
+        }
+        return pairs;
     }
 }

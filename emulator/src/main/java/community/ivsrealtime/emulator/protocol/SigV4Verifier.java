@@ -201,14 +201,8 @@ public final class SigV4Verifier {
             return "";
         }
         TreeMap<String, List<String>> sorted = new TreeMap<>();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = reencode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : reencode(pair.substring(eq + 1));
-            sorted.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        for (String[] pair : PercentCoding.rawQueryPairs(rawQuery)) {
+            sorted.computeIfAbsent(reencode(pair[0]), k -> new ArrayList<>()).add(reencode(pair[1]));
         }
         StringBuilder query = new StringBuilder();
         sorted.forEach((name, values) -> values.stream().sorted().forEach(value -> {
