@@ -73,6 +73,13 @@ public final class Errors {
             return new Failure(code, what + " failed: " + detail);
         }
         if (e instanceof SdkClientException) {
+            // A response that arrived but could not be parsed also has an IOException (the JSON parser's) as its
+            // cause: it is not a network failure.
+            if (String.valueOf(e.getMessage()).startsWith("Unable to unmarshall")) {
+                return new Failure(HandlerErrorCode.ServiceInternalError,
+                    what + " failed: Amazon IVS Real-Time answered with a response that could not be read: "
+                        + e.getMessage());
+            }
             if (hasCause(e, IOException.class)) {
                 return new Failure(HandlerErrorCode.NetworkFailure,
                     what + " failed: could not reach Amazon IVS Real-Time: " + e.getMessage());

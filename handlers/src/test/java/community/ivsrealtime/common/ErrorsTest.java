@@ -88,6 +88,11 @@ class ErrorsTest {
             .isEqualTo(HandlerErrorCode.NetworkFailure);
         assertThat(Errors.classify(GET, SdkClientException.create("Unable to unmarshall response")).code())
             .isEqualTo(HandlerErrorCode.ServiceInternalError);
+        // as the SDK raises it: the JSON parser's exception, an IOException, is the cause
+        assertThat(Errors.classify(GET, SdkClientException.create("Unable to unmarshall response (Unexpected character)",
+                new IOException("Unexpected character ('<')"))))
+            .satisfies(f -> assertThat(f.code()).isEqualTo(HandlerErrorCode.ServiceInternalError))
+            .satisfies(f -> assertThat(f.message()).contains("could not be read").doesNotContain("could not reach"));
         assertThat(Errors.classify(GET, new IllegalStateException("bug")))
             .satisfies(f -> assertThat(f.code()).isEqualTo(HandlerErrorCode.InternalFailure))
             .satisfies(f -> assertThat(f.message()).contains("IllegalStateException", "bug"));
