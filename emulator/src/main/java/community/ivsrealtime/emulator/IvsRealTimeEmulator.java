@@ -1,6 +1,5 @@
 package community.ivsrealtime.emulator;
 
-import com.sun.net.httpserver.HttpServer;
 import community.ivsrealtime.emulator.core.OperationHandler;
 import community.ivsrealtime.emulator.faults.CallLog;
 import community.ivsrealtime.emulator.faults.FaultInjector;
@@ -18,10 +17,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local Amazon IVS Real-Time endpoint: all 39 operations of the service model over HTTP (rest-json, SigV4),
@@ -48,16 +43,7 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
     /** Request bodies larger than this get 413. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-    static {
-        // The JDK server writes response headers and body separately; without TCP_NODELAY, Nagle's algorithm and
-        // delayed ACKs add ~40 ms to every keep-alive response. Read once by the JDK when its server first loads.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final NettyTransport transport;
     private final FaultInjector faults = new FaultInjector();
     private final CallLog calls = new CallLog();
     private final IvsRealTimeService service;
@@ -76,14 +62,11 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
         SigV4Verifier verifier = new SigV4Verifier(credentials, model.signingName(), DEFAULT_REGION, verifySignatures);
         ProtocolHandler api = new ProtocolHandler(model, verifier, handler, faults, calls, b.clock);
         AdminApi admin = new AdminApi(this, credentials.get(0).accountId());
-        this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 256);
-        this.executor = Executors.newFixedThreadPool(b.threads, daemonThreads());
-        server.setExecutor(executor);
-        server.createContext("/", new HttpAdapter(api, admin, b.maxBodyBytes));
-        server.start();
-        String host = server.getAddress().getAddress().getHostAddress();
+        this.transport = new NettyTransport(b.host, b.port, b.threads, b.maxBodyBytes, api, admin);
+        InetSocketAddress address = transport.address();
+        String host = address.getAddress().getHostAddress();
         this.endpoint = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
-                + server.getAddress().getPort());
+                + address.getPort());
     }
 
     public static Builder builder() {
@@ -101,7 +84,7 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return transport.address().getPort();
     }
 
     public FaultInjector faults() {
@@ -132,25 +115,10 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
         calls.clear();
     }
 
-    /** Stops the server. */
+    /** Stops the server: closes the port and open connections and ends all of the endpoint's threads. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "ivs-realtime-emulator-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        transport.close();
     }
 
     /** Configures and starts an endpoint. */
@@ -214,7 +182,7 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Worker threads (default max(8, 4 x cores)). */
+        /** Threads that run requests (default max(8, 4 x cores)); decoding runs on one I/O thread per core. */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be positive");

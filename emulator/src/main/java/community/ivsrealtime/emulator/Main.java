@@ -36,6 +36,10 @@ public final class Main implements Callable<Integer> {
     String accountId = IvsRealTimeEmulator.DEFAULT_ACCOUNT_ID;
 
     public static void main(String[] args) {
+        // the standalone jar has slf4j-api (from the SDK utils) but no binding: keep Netty on java.util.logging so
+        // SLF4J does not print its no-binding warning at start-up
+        io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
+                io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
         System.exit(new CommandLine(new Main()).execute(args));
     }
 

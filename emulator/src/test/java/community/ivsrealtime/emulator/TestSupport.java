@@ -112,10 +112,14 @@ public final class TestSupport {
      * {@code Connection: close}; returns the status and the body.
      */
     public static Raw sendSocket(IvsRealTimeEmulator emulator, String method, String target) {
+        return sendRawSocket(emulator, method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n"
+                + "Connection: close\r\n\r\n");
+    }
+
+    /** Sends the bytes as they are on a new connection and reads until the server closes it. */
+    public static Raw sendRawSocket(IvsRealTimeEmulator emulator, String request) {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", emulator.port())) {
             socket.setSoTimeout(30_000);
-            String request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n"
-                    + "Connection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (response.isEmpty()) {

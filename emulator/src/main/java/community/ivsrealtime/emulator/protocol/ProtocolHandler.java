@@ -55,6 +55,13 @@ public final class ProtocolHandler {
         } catch (PercentCoding.MalformedEncodingException e) {
             return Responses.error(IvsException.validation("Invalid URI: " + e.getMessage()), requestId);
         }
+        if (request.rawQuery() != null && request.rawQuery().indexOf('%') >= 0) {
+            try { // a bad escape anywhere in the query is refused, also in parameters the operation does not read
+                PercentCoding.parseQuery(request.rawQuery());
+            } catch (PercentCoding.MalformedEncodingException e) {
+                return Responses.error(IvsException.validation("Invalid query string: " + e.getMessage()), requestId);
+            }
+        }
         if (route == null) {
             return Responses.error(404, "UnknownOperationException",
                     "No operation matches " + request.method() + " " + request.rawPath(), requestId);

@@ -107,12 +107,43 @@ class BadInputTest {
     }
 
     @Test
-    void requestLinesTheJdkServerCannotParseGet400AndTheEndpointCarriesOn() {
-        // java.net.URI rejects these before the endpoint sees them; the JDK server answers 400 itself
-        for (String target : new String[] {"/tags/arn%3Aaws%ZZ", "/tags/arn%3", "/ListStages?x=%G1"}) {
-            assertThat(TestSupport.sendSocket(emulator, "GET", target).status()).as(target).isEqualTo(400);
+    void unparseableEscapesInThePathOrQueryAreValidationExceptionsAndTheEndpointCarriesOn() {
+        // sent on a raw socket: HTTP clients refuse to send these targets
+        String[][] cases = {
+                {"GET", "/tags/arn%3Aaws%ZZ"},                                  // not hex, in the path
+                {"GET", "/tags/arn%3"},                                         // trailing incomplete escape
+                {"GET", "/tags/arn%"},                                          // trailing bare percent
+                {"POST", "/ListStages?x=%G1"},                                  // not hex, in the query
+                {"POST", "/ListStages?x=%"},                                    // trailing bare percent, in the query
+                {"DELETE", "/tags/arn%3Aaws%3Aivs%3Aus-east-1%3A123456789012%3Astage%2Fabc?tagKeys=a%2"}};
+        for (String[] c : cases) {
+            Raw r = TestSupport.sendSocket(emulator, c[0], c[1]);
+            assertIvsError(r, 400, "ValidationException");
+            assertThat(r.json().get("message").asText()).as(c[1]).containsIgnoringCase("percent-encoding");
         }
         assertThat(TestSupport.send(emulator, "POST", "/ListStages", "{}", "application/json").status()).isEqualTo(200);
+    }
+
+    @Test
+    void malformedRequestLinesAndHeadersAreValidationExceptions() {
+        Raw badVersion = TestSupport.sendRawSocket(emulator,
+                "GET /ListStages HTTP/9x\r\nHost: 127.0.0.1\r\n\r\n");
+        assertIvsError(badVersion, 400, "ValidationException");
+        assertThat(badVersion.json().get("message").asText()).startsWith("Malformed HTTP request: ");
+        Raw badLength = TestSupport.sendRawSocket(emulator,
+                "POST /ListStages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: lots\r\n\r\n{}");
+        assertIvsError(badLength, 400, "ValidationException");
+        Raw hugeLine = TestSupport.sendRawSocket(emulator,
+                "GET /" + "a".repeat(70 * 1024) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        assertIvsError(hugeLine, 400, "ValidationException");
+        assertThat(TestSupport.send(emulator, "POST", "/ListStages", "{}", "application/json").status()).isEqualTo(200);
+    }
+
+    @Test
+    void absoluteFormTargetsAreRoutedOnTheirPath() {
+        Raw r = TestSupport.sendSocket(emulator, "POST", emulator.endpoint() + "/ListStages?maxResults=5");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.header("x-amzn-RequestId")).isNotBlank();
     }
 
     @Test
