@@ -114,15 +114,16 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
      * when "previous" is the service's state (defaults included, write-only values absent).
      * A {@code writeOnly} property missing from {@code previous} is not compared either: handlers never return
      * write-only values, so a previous state built from a handler's output lacks them.
+     * Otherwise the values are compared as the service stores them ({@link ResourceOps#createOnlyAsStored}): a
+     * template that leaves a property out and the model READ returned, defaults included, are the same resource.
      */
     public static <M> String changedCreateOnlyProperty(final M previous, final M desired,
-                                                       final Map<String, Function<M, ?>> createOnly,
-                                                       final java.util.Set<String> writeOnly,
+                                                       final ResourceOps<M, ?> ops,
                                                        final boolean desiredOnly) {
         if (previous == null || desired == null) {
             return null;
         }
-        for (final Map.Entry<String, Function<M, ?>> property : createOnly.entrySet()) {
+        for (final Map.Entry<String, Function<M, ?>> property : ops.createOnly().entrySet()) {
             final Object before = property.getValue().apply(previous);
             final Object after = property.getValue().apply(desired);
             if (desiredOnly) {
@@ -131,10 +132,11 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
                 }
                 continue;
             }
-            if (before == null && writeOnly.contains(property.getKey())) {
+            if (before == null && ops.writeOnly().contains(property.getKey())) {
                 continue; // a write-only value is absent from a previous state CloudFormation got from a handler
             }
-            if (!Objects.equals(before, after)) {
+            final Function<M, ?> asStored = ops.createOnlyAsStored().get(property.getKey());
+            if (!Objects.equals(asStored.apply(previous), asStored.apply(desired))) {
                 return property.getKey();
             }
         }

@@ -80,7 +80,13 @@ public final class ResourceOps<M, S> {
     private final Function<M, String> arn;
     private final List<Property<M, ?>> readOnly;
     private final Map<String, Function<M, ?>> createOnly;
+    private final Map<String, Function<M, ?>> createOnlyAsStored;
     private final Set<String> writeOnly;
+
+    /** The service's value for an absent name, user ID and the like: the empty string. */
+    public static String emptyIfNull(final String value) {
+        return value == null ? "" : value;
+    }
 
     private ResourceOps(final Builder<M, S> b) {
         this.typeName = Objects.requireNonNull(b.typeName, "typeName");
@@ -99,6 +105,7 @@ public final class ResourceOps<M, S> {
         this.arn = Objects.requireNonNull(b.arn, "arn");
         this.readOnly = List.copyOf(b.readOnly);
         this.createOnly = Collections.unmodifiableMap(new LinkedHashMap<>(b.createOnly));
+        this.createOnlyAsStored = Collections.unmodifiableMap(new LinkedHashMap<>(b.createOnlyAsStored));
         this.writeOnly = Set.copyOf(b.writeOnly);
     }
 
@@ -184,9 +191,19 @@ public final class ResourceOps<M, S> {
         return model;
     }
 
-    /** The schema's createOnly properties, by name, in schema order. */
+    /** The schema's createOnly properties, by name, in schema order: the model's values as they are. */
     public Map<String, Function<M, ?>> createOnly() {
         return createOnly;
+    }
+
+    /**
+     * The same properties, with the service's defaults filled in: what the service stores for the value
+     * ({@code Name} absent and {@code ""} are the same name; an encoder configuration's {@code Video: {Width:
+     * 1920, Height: 1080}} is stored with the default framerate and bitrate). Two models whose values are equal
+     * here describe the same resource.
+     */
+    public Map<String, Function<M, ?>> createOnlyAsStored() {
+        return createOnlyAsStored;
     }
 
     /** The schema's writeOnly properties (the service never returns them). */
@@ -240,6 +257,7 @@ public final class ResourceOps<M, S> {
         private Function<M, String> arn;
         private final List<Property<M, ?>> readOnly = new ArrayList<>();
         private final Map<String, Function<M, ?>> createOnly = new LinkedHashMap<>();
+        private final Map<String, Function<M, ?>> createOnlyAsStored = new LinkedHashMap<>();
         private final Set<String> writeOnly = new LinkedHashSet<>();
 
         private Builder(final String typeName, final Supplier<M> newModel, final UnaryOperator<M> copy) {
@@ -313,9 +331,20 @@ public final class ResourceOps<M, S> {
             return this;
         }
 
-        /** A createOnly property: a change means replacement, never an update. */
+        /** A createOnly property without service defaults: a change means replacement, never an update. */
         public Builder<M, S> createOnly(final String name, final Function<M, ?> getter) {
+            return createOnly(name, getter, UnaryOperator.identity());
+        }
+
+        /**
+         * A createOnly property whose absent value or members the service fills in: {@code asStored} gives the
+         * value as the service stores it (it gets null for an absent property), so that absent and default
+         * compare equal.
+         */
+        public <V> Builder<M, S> createOnly(final String name, final Function<M, V> getter,
+                                            final UnaryOperator<V> asStored) {
             this.createOnly.put(name, getter);
+            this.createOnlyAsStored.put(name, getter.andThen(asStored));
             return this;
         }
 

@@ -46,8 +46,7 @@ public final class UpdateHandler<M, S, C extends StdCallbackContext> extends Ivs
     private ProgressEvent<M, C> update(final Invocation<M, C> in, final M previous,
                                        final Map<String, String> previousTags, final boolean previousFromService) {
         final M desired = in.request().getDesiredResourceState();
-        final String createOnly = changedCreateOnlyProperty(previous, desired, ops.createOnly(), ops.writeOnly(),
-            previousFromService);
+        final String createOnly = changedCreateOnlyProperty(previous, desired, ops, previousFromService);
         if (createOnly != null) {
             return notUpdatable(ops.typeName(), createOnly);
         }

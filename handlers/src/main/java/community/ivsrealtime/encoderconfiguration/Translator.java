@@ -40,8 +40,8 @@ final class Translator {
             .fromService(Translator::fromService, EncoderConfiguration::tags)
             .tags(ResourceModel::getTags, ResourceModel::setTags, Tag::getKey, Tag::getValue, Tag::new)
             .arn(ResourceModel::getArn, ResourceModel::setArn)
-            .createOnly("Name", ResourceModel::getName)
-            .createOnly("Video", ResourceModel::getVideo)
+            .createOnly("Name", ResourceModel::getName, ResourceOps::emptyIfNull)
+            .createOnly("Video", ResourceModel::getVideo, Translator::videoAsStored)
             .build();
 
     private Translator() {
@@ -69,6 +69,17 @@ final class Translator {
             .map(summary -> OPS.withTags(ResourceModel.builder().arn(summary.arn()).name(summary.name()).build(),
                 Tagging.reportedTags(summary.tags(), null, null)))
             .collect(Collectors.toList());
+    }
+
+    /** Service defaults for an absent Video or member (ivs-realtime-api.md section 9, item 15): 1280x720, 30 fps, 2.5 Mbps. */
+    static Video videoAsStored(final Video video) {
+        final Video v = video == null ? new Video() : video;
+        return Video.builder()
+            .width(v.getWidth() == null ? Integer.valueOf(1280) : v.getWidth())
+            .height(v.getHeight() == null ? Integer.valueOf(720) : v.getHeight())
+            .framerate(v.getFramerate() == null ? Double.valueOf(30) : v.getFramerate())
+            .bitrate(v.getBitrate() == null ? Integer.valueOf(2_500_000) : v.getBitrate())
+            .build();
     }
 
     static software.amazon.awssdk.services.ivsrealtime.model.Video toSdk(final Video video) {

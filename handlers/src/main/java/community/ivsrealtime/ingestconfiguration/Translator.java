@@ -51,11 +51,11 @@ final class Translator {
             .readOnly("ParticipantId", ResourceModel::getParticipantId, ResourceModel::setParticipantId)
             .readOnly("StreamKey", ResourceModel::getStreamKey, ResourceModel::setStreamKey)
             .readOnly("State", ResourceModel::getState, ResourceModel::setState)
-            .createOnly("Name", ResourceModel::getName)
-            .createOnly("UserId", ResourceModel::getUserId)
-            .createOnly("Attributes", ResourceModel::getAttributes)
+            .createOnly("Name", ResourceModel::getName, ResourceOps::emptyIfNull)
+            .createOnly("UserId", ResourceModel::getUserId, ResourceOps::emptyIfNull)
+            .createOnly("Attributes", ResourceModel::getAttributes, a -> a == null ? Map.of() : a)
             .createOnly("IngestProtocol", ResourceModel::getIngestProtocol)
-            .createOnly("InsecureIngest", ResourceModel::getInsecureIngest)
+            .createOnly("InsecureIngest", ResourceModel::getInsecureIngest, insecure -> Boolean.TRUE.equals(insecure))
             .writeOnly("InsecureIngest")
             .build();
 
@@ -83,7 +83,7 @@ final class Translator {
     static UpdateIngestConfigurationRequest update(final ResourceModel previous, final ResourceModel desired) {
         return UpdateIngestConfigurationRequest.builder()
             .arn(desired.getArn())
-            .stageArn(desired.getStageArn() == null ? "" : desired.getStageArn())
+            .stageArn(ResourceOps.emptyIfNull(desired.getStageArn()))
             .build();
     }
 

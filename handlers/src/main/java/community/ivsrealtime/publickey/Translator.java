@@ -43,7 +43,7 @@ final class Translator {
         .tags(ResourceModel::getTags, ResourceModel::setTags, Tag::getKey, Tag::getValue, Tag::new)
         .arn(ResourceModel::getArn, ResourceModel::setArn)
         .readOnly("Fingerprint", ResourceModel::getFingerprint, ResourceModel::setFingerprint)
-        .createOnly("Name", ResourceModel::getName)
+        .createOnly("Name", ResourceModel::getName, ResourceOps::emptyIfNull)
         .createOnly("PublicKeyMaterial", ResourceModel::getPublicKeyMaterial)
         .build();
 

@@ -55,6 +55,10 @@ final class Translator {
         .readOnlyWhenPresent("ActiveSessionId", ResourceModel::getActiveSessionId, ResourceModel::setActiveSessionId)
         .build();
 
+    /** Service defaults (ivs-realtime-api.md section 9, item 15). */
+    static final int DEFAULT_THUMBNAIL_INTERVAL = 60;
+    static final String THUMBNAILS_INTERVAL = "INTERVAL";
+
     private Translator() {
     }
 
@@ -70,7 +74,7 @@ final class Translator {
     static UpdateStageRequest update(final ResourceModel previous, final ResourceModel desired) {
         final UpdateStageRequest.Builder request = UpdateStageRequest.builder().arn(desired.getArn());
         if (nameChanged(previous, desired)) {
-            request.name(desired.getName() == null ? "" : desired.getName());
+            request.name(ResourceOps.emptyIfNull(desired.getName()));
         }
         if (recordingChanged(previous, desired)) {
             request.autoParticipantRecordingConfiguration(desired.getAutoParticipantRecordingConfiguration() == null
@@ -83,7 +87,7 @@ final class Translator {
 
     /** Name absent and "" are the same stage name (the service stores ""). */
     static boolean nameChanged(final ResourceModel previous, final ResourceModel desired) {
-        return !Objects.equals(emptyIfNull(previous.getName()), emptyIfNull(desired.getName()));
+        return !Objects.equals(ResourceOps.emptyIfNull(previous.getName()), ResourceOps.emptyIfNull(desired.getName()));
     }
 
     /**
@@ -103,10 +107,12 @@ final class Translator {
             ? new ThumbnailConfiguration() : r.getThumbnailConfiguration();
         final HlsConfiguration h = r.getHlsConfiguration() == null ? new HlsConfiguration() : r.getHlsConfiguration();
         return AutoParticipantRecordingConfiguration.builder()
-            .storageConfigurationArn(emptyIfNull(r.getStorageConfigurationArn()))
-            .mediaTypes(r.getMediaTypes() == null ? List.of("AUDIO_VIDEO") : r.getMediaTypes())
+            .storageConfigurationArn(ResourceOps.emptyIfNull(r.getStorageConfigurationArn()))
+            .mediaTypes(r.getMediaTypes() == null || r.getMediaTypes().isEmpty() ? List.of("AUDIO_VIDEO")
+                : r.getMediaTypes())
             .thumbnailConfiguration(ThumbnailConfiguration.builder()
-                .targetIntervalSeconds(t.getTargetIntervalSeconds() == null ? 60 : t.getTargetIntervalSeconds())
+                .targetIntervalSeconds(t.getTargetIntervalSeconds() == null
+                    ? DEFAULT_THUMBNAIL_INTERVAL : t.getTargetIntervalSeconds())
                 .storage(t.getStorage() == null ? Set.of("SEQUENTIAL") : t.getStorage())
                 .recordingMode(t.getRecordingMode() == null ? "DISABLED" : t.getRecordingMode())
                 .build())
@@ -119,10 +125,6 @@ final class Translator {
             .recordParticipantReplicas(r.getRecordParticipantReplicas() == null ? Boolean.TRUE
                 : r.getRecordParticipantReplicas())
             .build();
-    }
-
-    private static String emptyIfNull(final String value) {
-        return value == null ? "" : value;
     }
 
     static boolean updateNeeded(final ResourceModel previous, final ResourceModel desired) {
@@ -164,7 +166,7 @@ final class Translator {
             .storageConfigurationArn(recording.getStorageConfigurationArn())
             .mediaTypesWithStrings(recording.getMediaTypes())
             .thumbnailConfiguration(thumbnails == null ? null : ParticipantThumbnailConfiguration.builder()
-                .targetIntervalSeconds(thumbnails.getTargetIntervalSeconds())
+                .targetIntervalSeconds(intervalToSend(thumbnails))
                 .storageWithStrings(thumbnails.getStorage())
                 .recordingMode(thumbnails.getRecordingMode())
                 .build())
@@ -174,6 +176,18 @@ final class Translator {
                 .build())
             .recordParticipantReplicas(recording.getRecordParticipantReplicas())
             .build();
+    }
+
+    /**
+     * IVS refuses targetIntervalSeconds unless recordingMode is INTERVAL, yet GetStage reports the default 60 in
+     * DISABLED mode too. The default is left out of the request in that case, so a model READ returned (as
+     * CloudFormation's import and IaC generator reuse it) creates and updates cleanly; any other value still goes
+     * to the service, which names it in its refusal.
+     */
+    static Integer intervalToSend(final ThumbnailConfiguration thumbnails) {
+        final Integer interval = thumbnails.getTargetIntervalSeconds();
+        final boolean intervalMode = THUMBNAILS_INTERVAL.equals(thumbnails.getRecordingMode());
+        return !intervalMode && Integer.valueOf(DEFAULT_THUMBNAIL_INTERVAL).equals(interval) ? null : interval;
     }
 
     static AutoParticipantRecordingConfiguration fromSdk(

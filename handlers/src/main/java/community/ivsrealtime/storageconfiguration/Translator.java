@@ -40,7 +40,7 @@ final class Translator {
             .fromService(Translator::fromService, StorageConfiguration::tags)
             .tags(ResourceModel::getTags, ResourceModel::setTags, Tag::getKey, Tag::getValue, Tag::new)
             .arn(ResourceModel::getArn, ResourceModel::setArn)
-            .createOnly("Name", ResourceModel::getName)
+            .createOnly("Name", ResourceModel::getName, ResourceOps::emptyIfNull)
             .createOnly("S3", ResourceModel::getS3)
             .build();
 

@@ -3,6 +3,7 @@ package community.ivsrealtime.encoderconfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import community.ivsrealtime.common.IvsHandler;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ivsrealtime.model.EncoderConfiguration;
 import software.amazon.awssdk.services.ivsrealtime.model.ListEncoderConfigurationsRequest;
@@ -44,5 +45,23 @@ class TranslatorTest {
         assertThat(((ListEncoderConfigurationsRequest) Translator.OPS.list().request().apply(null)).maxResults())
             .isEqualTo(100);
         assertThat(Translator.OPS.readOnly()).containsExactly("Arn");
+    }
+
+    @Test
+    void aVideoComparesWithTheServiceDefaultsFilledIn() {
+        final ResourceModel partial = ResourceModel.builder().video(Video.builder().width(1920).height(1080).build())
+            .build();
+        final ResourceModel stored = ResourceModel.builder().name("").video(Video.builder().width(1920).height(1080)
+            .framerate(30.0).bitrate(2_500_000).build()).build();
+        assertThat(IvsHandler.changedCreateOnlyProperty(partial, stored, Translator.OPS, false)).isNull();
+        assertThat(IvsHandler.changedCreateOnlyProperty(new ResourceModel(), ResourceModel.builder()
+            .video(Translator.videoAsStored(null)).build(), Translator.OPS, false)).isNull();
+        assertThat(Translator.videoAsStored(null)).isEqualTo(Video.builder().width(1280).height(720).framerate(30.0)
+            .bitrate(2_500_000).build());
+        assertThat(IvsHandler.changedCreateOnlyProperty(partial, stored.toBuilder()
+            .video(stored.getVideo().toBuilder().framerate(60.0).build()).build(), Translator.OPS, false))
+            .isEqualTo("Video");
+        assertThat(IvsHandler.changedCreateOnlyProperty(partial, partial.toBuilder().name("renamed").build(),
+            Translator.OPS, false)).isEqualTo("Name");
     }
 }

@@ -3,6 +3,7 @@ package community.ivsrealtime.ingestconfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import community.ivsrealtime.common.IvsHandler;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ivsrealtime.model.IngestConfiguration;
 import software.amazon.awssdk.services.ivsrealtime.model.IngestConfigurationSummary;
@@ -61,5 +62,22 @@ class TranslatorTest {
             assertThat(m.getState()).isEqualTo("ACTIVE");
             assertThat(m.getParticipantId()).isEqualTo("p");
         });
+    }
+
+    @Test
+    void createOnlyValuesCompareAsTheServiceStoresThem() {
+        final ResourceModel template = ResourceModel.builder().arn(ARN).ingestProtocol("RTMPS").build();
+        final ResourceModel stored = template.toBuilder().name("").userId("").attributes(Map.of())
+            .insecureIngest(false).build();
+        assertThat(IvsHandler.changedCreateOnlyProperty(template, stored, Translator.OPS, false)).isNull();
+        assertThat(IvsHandler.changedCreateOnlyProperty(stored, template, Translator.OPS, false)).isNull();
+        // a real change of a defaulted value is still one
+        assertThat(IvsHandler.changedCreateOnlyProperty(stored.toBuilder().insecureIngest(true).build(), template,
+            Translator.OPS, false)).isEqualTo("InsecureIngest");
+        assertThat(IvsHandler.changedCreateOnlyProperty(template, template.toBuilder().userId("camera-2").build(),
+            Translator.OPS, false)).isEqualTo("UserId");
+        // a previous state from a handler lacks the write-only value: not a change
+        assertThat(IvsHandler.changedCreateOnlyProperty(template, stored.toBuilder().insecureIngest(true).build(),
+            Translator.OPS, false)).isNull();
     }
 }

@@ -129,6 +129,23 @@ class SchemaMetaSchemaTest {
         assertThat(strings(tagging.getJSONArray("permissions"))).containsExactlyInAnyOrder("ivs:TagResource", "ivs:UntagResource");
     }
 
+    /** The reserved prefix in any letter case is refused (CloudFormation would otherwise drop the tag silently). */
+    @ParameterizedTest
+    @EnumSource(Types.class)
+    void tagKeysWithTheReservedAwsPrefixAreRefusedAndOthersAccepted(Types type) {
+        for (String key : List.of("aws:owner", "AWS:owner", "Aws:x", "aWs:")) {
+            JSONObject input = type.input("create");
+            input.put("Tags", new JSONArray().put(new JSONObject().put("Key", key).put("Value", "v")));
+            assertThatThrownBy(() -> validator.validateObject(input, type.schema())).as(key)
+                    .isInstanceOf(ValidationException.class);
+        }
+        for (String key : List.of("awsome", "team:aws:x", "aws", "a", "aws-owner")) {
+            JSONObject input = type.input("create");
+            input.put("Tags", new JSONArray().put(new JSONObject().put("Key", key).put("Value", "v")));
+            validator.validateObject(input, type.schema());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Types.class)
     void theJarRootCarriesTheSameSchema(Types type) throws Exception {

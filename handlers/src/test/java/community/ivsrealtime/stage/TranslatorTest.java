@@ -153,4 +153,25 @@ class TranslatorTest {
         assertThat(Translator.OPS.createOnly()).isEmpty();
         assertThat(Translator.OPS.update()).isNotNull();
     }
+
+    @Test
+    void theDefaultThumbnailIntervalIsSentOnlyInIntervalMode() {
+        assertThat(Translator.intervalToSend(ThumbnailConfiguration.builder().recordingMode("DISABLED")
+            .targetIntervalSeconds(60).build())).isNull();
+        assertThat(Translator.intervalToSend(ThumbnailConfiguration.builder().targetIntervalSeconds(60).build()))
+            .as("recording mode absent: DISABLED by default").isNull();
+        assertThat(Translator.intervalToSend(ThumbnailConfiguration.builder().recordingMode("INTERVAL")
+            .targetIntervalSeconds(60).build())).isEqualTo(60);
+        assertThat(Translator.intervalToSend(ThumbnailConfiguration.builder().recordingMode("DISABLED")
+            .targetIntervalSeconds(30).build())).as("left for IVS to refuse, naming it").isEqualTo(30);
+        assertThat(Translator.toSdk(AutoParticipantRecordingConfiguration.builder().storageConfigurationArn("")
+            .thumbnailConfiguration(ThumbnailConfiguration.builder().recordingMode("DISABLED").targetIntervalSeconds(60)
+                .build()).build()).thumbnailConfiguration().targetIntervalSeconds()).isNull();
+    }
+
+    @Test
+    void anEmptyMediaTypesListIsTheDefaultWhenComparing() {
+        assertThat(Translator.withDefaults(AutoParticipantRecordingConfiguration.builder().mediaTypes(List.of())
+            .build())).isEqualTo(Translator.withDefaults(null));
+    }
 }
