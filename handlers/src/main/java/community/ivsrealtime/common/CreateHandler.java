@@ -7,7 +7,8 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
 /**
  * CREATE of any type: exactly one create call (CreateStage, ImportPublicKey, ...) carrying all tags (resource +
  * stack + system tags); its response is the whole resource, so there is no Get and no TagResource. Returns the
- * created resource with the desired model's Tags.
+ * created resource with the desired model's Tags. More tags than IVS allows fail InvalidRequest without a call
+ * ({@link Tagging#overLimit}).
  *
  * @param <M> the type's ResourceModel
  * @param <S> the SDK shape of the resource
@@ -21,6 +22,10 @@ public final class CreateHandler<M, S, C extends StdCallbackContext> extends Ivs
 
     @Override
     protected ProgressEvent<M, C> handle(final Invocation<M, C> in) {
+        final ProgressEvent<M, C> tooManyTags = tooManyTags(in);
+        if (tooManyTags != null) {
+            return tooManyTags;
+        }
         final M desired = in.request().getDesiredResourceState();
         final Map<String, String> tags = Tagging.desiredTags(in.request());
         return ProgressEvent.progress(desired, in.context())

@@ -92,6 +92,13 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
             typeName + ": the model has no Arn, so there is no resource to act on");
     }
 
+    /** CREATE and UPDATE: FAILED InvalidRequest when the resource would carry more tags than IVS allows, else null. */
+    protected ProgressEvent<M, C> tooManyTags(final Invocation<M, C> in) {
+        final String problem = Tagging.overLimit(in.request(), ops.modelTags(in.request().getDesiredResourceState()));
+        return problem == null ? null
+            : ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, ops.typeName() + ": " + problem);
+    }
+
     /** DELETE's SUCCESS: no model. */
     protected static <M, C> ProgressEvent<M, C> deleted() {
         return ProgressEvent.<M, C>builder().status(OperationStatus.SUCCESS).build();

@@ -35,6 +35,12 @@ public final class Tagging {
     /** The reserved prefix of system tags. */
     public static final String SYSTEM_PREFIX = "aws:";
 
+    /**
+     * Tags an IVS resource can carry (model: {@code Tags} map max 50); {@code aws:} keys do not count, by AWS's
+     * tagging rules (the tag restrictions of the AWS General Reference).
+     */
+    public static final int MAX_TAGS = 50;
+
     private Tagging() {
     }
 
@@ -108,6 +114,24 @@ public final class Tagging {
             }
         });
         return result.isEmpty() ? nothing : result;
+    }
+
+    /**
+     * Null, or why the tags the resource would carry ({@link #desiredTags}) are more than IVS allows: the
+     * resource's own Tags ({@code modelTags}) and the stack's tags that CloudFormation adds, {@code aws:} keys not
+     * counted. Checked before any call, so the message can say where the tags come from.
+     */
+    public static String overLimit(final ResourceHandlerRequest<?> request, final Map<String, String> modelTags) {
+        final Map<String, String> desired = desiredTags(request);
+        final long counted = desired.keySet().stream().filter(k -> !isSystem(k)).count();
+        if (counted <= MAX_TAGS) {
+            return null;
+        }
+        final Set<String> own = modelTags == null ? Set.of() : modelTags.keySet();
+        final long fromStack = desired.keySet().stream().filter(k -> !isSystem(k) && !own.contains(k)).count();
+        return "Tags: the resource would carry " + counted + " tags (" + (counted - fromStack)
+            + " from its Tags property, " + fromStack + " from the stack's tags), but IVS allows at most " + MAX_TAGS
+            + " per resource (keys starting with aws: are not counted)";
     }
 
     /** True for reserved system tag keys. */

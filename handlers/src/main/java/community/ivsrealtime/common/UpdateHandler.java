@@ -8,6 +8,7 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
 /**
  * UPDATE of any type, in this order:
  * <ol>
+ *   <li>More tags than IVS allows (resource + stack tags) fail InvalidRequest without a call.</li>
  *   <li>No previous state in the request: one get call first, to learn the state to compare with.</li>
  *   <li>A changed createOnly property fails NotUpdatable without a call (CloudFormation replaces instead).</li>
  *   <li>The update call (UpdateStage, UpdateIngestConfiguration; other types have none) only if an updatable
@@ -34,6 +35,10 @@ public final class UpdateHandler<M, S, C extends StdCallbackContext> extends Ivs
 
     @Override
     protected ProgressEvent<M, C> handle(final Invocation<M, C> in) {
+        final ProgressEvent<M, C> tooManyTags = tooManyTags(in);
+        if (tooManyTags != null) {
+            return tooManyTags;
+        }
         final M previous = in.request().getPreviousResourceState();
         if (previous != null) {
             return update(in, previous, Tagging.previousTags(in.request()), false);

@@ -2,6 +2,7 @@ package community.ivsrealtime.emulator.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import community.ivsrealtime.emulator.core.IvsException;
+import community.ivsrealtime.emulator.core.ReservedTags;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,6 +19,9 @@ import java.util.regex.Pattern;
  * at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9-_]*}.
  * Member paths use dots and zero-based list indexes ({@code destinations.0.s3.encoderConfigurationArns.0});
  * map values are addressed by key ({@code tags.env}), map keys by the map ({@code tags}).
+ *
+ * <p>One rule the model cannot state: a {@code Tags} map's size does not count reserved {@code aws:} keys
+ * ({@link ReservedTags}).
  */
 public final class InputValidator {
     private final ServiceModel model;
@@ -119,8 +123,9 @@ public final class InputValidator {
             errors.add(violation(node, path, "Member must be a map (JSON object)", false));
             return;
         }
-        size(shape, node.size(), node, path, errors);
         String keyShape = shape.path("key").path("shape").asText();
+        size(shape, "TagKey".equals(keyShape) ? ReservedTags.counted(fieldNames(node)) : node.size(), node, path,
+                errors);
         String valueShape = shape.path("value").path("shape").asText();
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
@@ -210,6 +215,12 @@ public final class InputValidator {
             errors.add(violation(node, path,
                     "Member must have value greater than or equal to " + shape.get("min").asText(), false));
         }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static void size(JsonNode shape, int size, JsonNode node, String path, List<String> errors) {

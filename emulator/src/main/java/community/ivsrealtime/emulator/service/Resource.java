@@ -2,6 +2,7 @@ package community.ivsrealtime.emulator.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.core.IvsException;
+import community.ivsrealtime.emulator.core.ReservedTags;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  * Kept lean: tags are null while empty. Guarded by the lock of its {@link RegionStore}.
  */
 abstract class Resource {
-    static final int MAX_TAGS = 50;
+    static final int MAX_TAGS = ReservedTags.MAX_TAGS;
 
     final String arn;
     final long seq;
@@ -29,16 +30,17 @@ abstract class Resource {
         return Ids.idOf(arn);
     }
 
-    /** Adds or replaces tags; more than 50 after the merge is a ValidationException and changes nothing. */
+    /** Adds or replaces tags; more than 50 after the merge (reserved {@code aws:} keys not counted) is a ValidationException and changes nothing. */
     void tag(Map<String, String> add) {
         if (add == null || add.isEmpty()) {
             return;
         }
         Map<String, String> merged = tags == null ? new LinkedHashMap<>() : new LinkedHashMap<>(tags);
         merged.putAll(add);
-        if (merged.size() > MAX_TAGS) {
+        int counted = ReservedTags.counted(merged.keySet());
+        if (counted > MAX_TAGS) {
             throw IvsException.validation("tags: a resource can have at most " + MAX_TAGS + " tags, " + arn
-                    + " would have " + merged.size());
+                    + " would have " + counted);
         }
         tags = merged;
     }
@@ -66,8 +68,8 @@ abstract class Resource {
     }
 
     static void checkTagCount(Map<String, String> tags) {
-        if (tags != null && tags.size() > MAX_TAGS) {
-            throw IvsException.validation("tags: at most " + MAX_TAGS + " tags, got " + tags.size());
+        if (tags != null && ReservedTags.counted(tags.keySet()) > MAX_TAGS) {
+            throw IvsException.validation("tags: at most " + MAX_TAGS + " tags, got " + ReservedTags.counted(tags.keySet()));
         }
     }
 }
