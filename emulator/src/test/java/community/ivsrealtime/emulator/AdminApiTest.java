@@ -4,33 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import community.ivsrealtime.emulator.TestSupport.Raw;
+import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 import software.amazon.awssdk.services.ivsrealtime.model.ServiceQuotaExceededException;
 
 /** The admin API wired to the real business logic: simulate, quotas and reset. */
 class AdminApiTest {
-    static IvsRealTimeEmulator emulator;
+    /** Reset by the admin API (below), not by the extension. */
+    @RegisterExtension
+    static final IvsRealTimeExtension ivs = IvsRealTimeExtension.create().resetBeforeEach(false);
     static IvsRealTimeClient client;
 
     @BeforeAll
     static void start() {
-        emulator = IvsRealTimeEmulator.start();
-        client = TestSupport.client(emulator);
+        client = TestSupport.client(ivs);
     }
 
     @AfterAll
     static void stop() {
         client.close();
-        emulator.close();
     }
 
     @BeforeEach
     void reset() {
-        assertThat(TestSupport.send(emulator, "POST", "/_emulator/reset", null, null).status()).isEqualTo(200);
+        assertThat(TestSupport.send(ivs, "POST", "/_emulator/reset", null, null).status()).isEqualTo(200);
     }
 
     @Test
@@ -42,7 +44,7 @@ class AdminApiTest {
                 .ingestConfiguration().arn();
         client.createParticipantToken(r -> r.stageArn(stageArn));
 
-        assertThat(emulator.calls().all())
+        assertThat(ivs.calls().all())
                 .extracting(c -> c.operation() + " " + c.resourceArn())
                 .containsExactly(
                         "CreateStage " + stageArn,
@@ -54,7 +56,7 @@ class AdminApiTest {
     @Test
     void simulateIsForwardedToTheServiceForTheCallersAccountAndRegion() {
         String stageArn = client.createStage(r -> r.name("admin")).stage().arn();
-        Raw joined = TestSupport.send(emulator, "POST",
+        Raw joined = TestSupport.send(ivs, "POST",
                 "/_emulator/simulate/join?accountId=123456789012&region=us-east-1",
                 "{\"stageArn\":\"" + stageArn + "\",\"userId\":\"alice\"}", "application/json");
         assertThat(joined.status()).as(joined.body()).isEqualTo(200);
@@ -63,7 +65,7 @@ class AdminApiTest {
         assertThat(client.listParticipants(r -> r.stageArn(stageArn).sessionId(sessionId)).participants())
                 .singleElement().satisfies(p -> assertThat(p.userId()).isEqualTo("alice"));
 
-        Raw unknownStage = TestSupport.send(emulator, "POST", "/_emulator/simulate/join",
+        Raw unknownStage = TestSupport.send(ivs, "POST", "/_emulator/simulate/join",
                 "{\"stageArn\":\"arn:aws:ivs:us-east-1:123456789012:stage/nothere\"}", "application/json");
         assertThat(unknownStage.status()).isEqualTo(404);
         assertThat(unknownStage.header("x-amzn-ErrorType")).isEqualTo("ResourceNotFoundException");
@@ -71,21 +73,21 @@ class AdminApiTest {
 
     @Test
     void quotasSetThroughTheAdminApiAreEnforced() {
-        int before = emulator.service().quotas().get("stages");
+        int before = ivs.service().quotas().get("stages");
         try {
-            Raw set = TestSupport.send(emulator, "PUT", "/_emulator/quotas", "{\"stages\":1}", "application/json");
+            Raw set = TestSupport.send(ivs, "PUT", "/_emulator/quotas", "{\"stages\":1}", "application/json");
             assertThat(set.status()).isEqualTo(200);
             assertThat(set.json().get("stages").asInt()).isEqualTo(1);
             client.createStage(r -> r.name("one"));
             ServiceQuotaExceededException e = catchThrowableOfType(ServiceQuotaExceededException.class,
                     () -> client.createStage(r -> r.name("two")));
             assertThat(e.statusCode()).isEqualTo(402);
-            Raw unknown = TestSupport.send(emulator, "PUT", "/_emulator/quotas", "{\"noSuchQuota\":1}",
+            Raw unknown = TestSupport.send(ivs, "PUT", "/_emulator/quotas", "{\"noSuchQuota\":1}",
                     "application/json");
             assertThat(unknown.status()).isEqualTo(400);
             assertThat(unknown.json().get("message").asText()).contains("noSuchQuota");
         } finally {
-            emulator.service().quotas().set("stages", before);
+            ivs.service().quotas().set("stages", before);
         }
     }
 
@@ -93,8 +95,8 @@ class AdminApiTest {
     void resetForgetsResources() {
         client.createStage(r -> r.name("gone"));
         assertThat(client.listStages(r -> { }).stages()).hasSize(1);
-        TestSupport.send(emulator, "POST", "/_emulator/reset", null, null);
+        TestSupport.send(ivs, "POST", "/_emulator/reset", null, null);
         assertThat(client.listStages(r -> { }).stages()).isEmpty();
-        assertThat(emulator.calls().counts()).containsOnlyKeys("ListStages");
+        assertThat(ivs.calls().counts()).containsOnlyKeys("ListStages");
     }
 }

@@ -3,51 +3,43 @@ package community.ivsrealtime.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import community.ivsrealtime.emulator.TestSupport.Raw;
+import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import community.ivsrealtime.emulator.service.Quotas;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code PUT /_emulator/quotas} takes whole numbers only and changes nothing when any entry is bad (a fraction
  * used to be truncated silently, and the entries before an unknown name were applied).
  */
 class AdminQuotasInputTest {
-    static IvsRealTimeEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = IvsRealTimeEmulator.builder().verifySignatures(false).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final IvsRealTimeExtension ivs =
+            IvsRealTimeExtension.create(IvsRealTimeEmulator.builder().verifySignatures(false));
 
     @Test
     void fractionalQuotaIsRejected() {
-        int before = emulator.service().quotas().get(Quotas.STAGES);
-        Raw r = TestSupport.send(emulator, "PUT", "/_emulator/quotas", "{\"stages\":1.5}", "application/json");
+        int before = ivs.service().quotas().get(Quotas.STAGES);
+        Raw r = TestSupport.send(ivs, "PUT", "/_emulator/quotas", "{\"stages\":1.5}", "application/json");
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("message").asText()).contains("stages").contains("1.5");
-        assertThat(emulator.service().quotas().get(Quotas.STAGES)).isEqualTo(before);
+        assertThat(ivs.service().quotas().get(Quotas.STAGES)).isEqualTo(before);
     }
 
     @Test
     void aBadEntryLeavesEveryQuotaUnchanged() {
-        Map<String, Integer> before = emulator.service().quotas().asMap();
-        Raw unknown = TestSupport.send(emulator, "PUT", "/_emulator/quotas", "{\"stages\":3,\"noSuchQuota\":1}",
+        Map<String, Integer> before = ivs.service().quotas().asMap();
+        Raw unknown = TestSupport.send(ivs, "PUT", "/_emulator/quotas", "{\"stages\":3,\"noSuchQuota\":1}",
                 "application/json");
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
         assertThat(unknown.json().get("message").asText()).contains("noSuchQuota");
-        Raw negative = TestSupport.send(emulator, "PUT", "/_emulator/quotas", "{\"compositions\":2,\"stages\":-1}",
+        Raw negative = TestSupport.send(ivs, "PUT", "/_emulator/quotas", "{\"compositions\":2,\"stages\":-1}",
                 "application/json");
         assertThat(negative.status()).as(negative.body()).isEqualTo(400);
-        assertThat(emulator.service().quotas().asMap()).isEqualTo(before);
+        assertThat(ivs.service().quotas().asMap()).isEqualTo(before);
 
-        Raw good = TestSupport.send(emulator, "PUT", "/_emulator/quotas", "{\"stages\":3,\"compositions\":2}",
+        Raw good = TestSupport.send(ivs, "PUT", "/_emulator/quotas", "{\"stages\":3,\"compositions\":2}",
                 "application/json");
         assertThat(good.status()).isEqualTo(200);
         assertThat(good.json().get("stages").asInt()).isEqualTo(3);

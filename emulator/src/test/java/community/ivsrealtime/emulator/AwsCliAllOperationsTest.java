@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.core.CallContext;
 import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import community.ivsrealtime.emulator.protocol.ServiceModel;
 import community.ivsrealtime.emulator.service.Quotas;
 import java.io.InputStream;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 import software.amazon.awssdk.services.ivsrealtime.model.AutoParticipantRecordingConfiguration;
 import software.amazon.awssdk.services.ivsrealtime.model.Participant;
@@ -51,7 +53,13 @@ class AwsCliAllOperationsTest {
     private static final String SDK_SECRET = "sdkViewSecretKeyForComparingWithTheCli0000";
     private static final String ID = "[a-zA-Z0-9]{12}";
 
-    static IvsRealTimeEmulator emulator;
+    /** The ordered tests build on each other's resources: no reset between them. */
+    @RegisterExtension
+    static final IvsRealTimeExtension ivs = IvsRealTimeExtension.create(IvsRealTimeEmulator.builder()
+                    .credentials(IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID, IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY,
+                            ACCOUNT)
+                    .credentials(SDK_KEY, SDK_SECRET, ACCOUNT))
+            .resetBeforeEach(false);
     static AwsCli aws;
     static IvsRealTimeClient sdk;
 
@@ -71,21 +79,14 @@ class AwsCliAllOperationsTest {
 
     @BeforeAll
     static void start() {
-        aws = AwsCli.onPathOrSkip(AwsCliAllOperationsTest.class, () -> emulator = IvsRealTimeEmulator.builder()
-                .credentials(IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID, IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY, ACCOUNT)
-                .credentials(SDK_KEY, SDK_SECRET, ACCOUNT)
-                .start());
-        sdk = TestSupport.client(emulator, SDK_KEY, SDK_SECRET);
+        aws = AwsCli.onPathOrSkip(AwsCliAllOperationsTest.class, ivs::emulator);
+        sdk = TestSupport.client(ivs, SDK_KEY, SDK_SECRET);
     }
 
     @AfterAll
     static void stop() {
         if (sdk != null) {
             sdk.close();
-        }
-        if (emulator != null) {
-            emulator.service().quotas().restoreDefaults();
-            emulator.close();
         }
     }
 
@@ -113,7 +114,7 @@ class AwsCliAllOperationsTest {
         for (int i = 0; i < nameValues.length; i += 2) {
             body.set((String) nameValues[i], TestSupport.JSON.valueToTree(nameValues[i + 1]));
         }
-        return emulator.service().admin(action, body, new CallContext(ACCOUNT, "us-east-1", null, "cli-test"));
+        return ivs.service().admin(action, body, new CallContext(ACCOUNT, "us-east-1", null, "cli-test"));
     }
 
     static PublicKey ecP384() throws Exception {
@@ -235,14 +236,14 @@ class AwsCliAllOperationsTest {
     @Test
     @Order(3)
     void stagesAndParticipantTokens() throws Exception {
-        Instant before = emulator.service().now();
+        Instant before = ivs.service().now();
         JsonNode created = aws.json("create-stage", "--name", "cli-main", "--tags", "env=cli",
                 "--participant-token-configurations",
                 "[{\"userId\":\"alice\",\"duration\":120,\"capabilities\":[\"PUBLISH\",\"SUBSCRIBE\"],\"attributes\":{\"role\":\"host\"}},"
                         + "{\"userId\":\"bob\",\"capabilities\":[\"SUBSCRIBE\"]}]",
                 "--auto-participant-recording-configuration",
                 "{\"storageConfigurationArn\":\"" + storageArn + "\",\"mediaTypes\":[\"AUDIO_ONLY\"]}");
-        Instant after = emulator.service().now();
+        Instant after = ivs.service().now();
         JsonNode stage = created.path("stage");
         stageArn = stage.path("arn").asText();
         assertThat(stageArn).matches(arnPattern("stage"));
@@ -328,7 +329,7 @@ class AwsCliAllOperationsTest {
         assertThat(token.path("capabilities")).extracting(JsonNode::asText).containsExactly("PUBLISH");
         assertThat(map(token.path("attributes"))).isEqualTo(Map.of("seat", "3"));
         Instant expires = time(token.path("expirationTime"));
-        assertThat(expires).isAfter(before.plus(Duration.ofMinutes(59))).isBefore(emulator.service().now().plus(Duration.ofMinutes(61)));
+        assertThat(expires).isAfter(before.plus(Duration.ofMinutes(59))).isBefore(ivs.service().now().plus(Duration.ofMinutes(61)));
         JsonNode claims = TestSupport.JSON.readTree(Base64.getUrlDecoder().decode(token.path("token").asText().split("\\.")[1]));
         assertThat(claims.path("resource").asText()).isEqualTo(stageArn);
         assertThat(claims.path("user_id").asText()).isEqualTo("carol");
@@ -430,7 +431,7 @@ class AwsCliAllOperationsTest {
         assertThat(alice.path("recordingS3BucketName").asText()).isEqualTo("cli-recordings");
         assertThat(alice.path("recordingS3Prefix").asText()).isEqualTo(stageId);
         Instant firstJoin = time(alice.path("firstJoinTime"));
-        assertThat(firstJoin).isBetween(started.minusSeconds(1), emulator.service().now());
+        assertThat(firstJoin).isBetween(started.minusSeconds(1), ivs.service().now());
         // the SDK sees the same participant
         Participant viaSdk = sdk.getParticipant(r -> r.stageArn(stageArn).sessionId(sessionId).participantId(aliceId))
                 .participant();
@@ -445,7 +446,7 @@ class AwsCliAllOperationsTest {
         assertThat(texts(events, "name")).startsWith("JOINED", "PUBLISH_STARTED");
         assertThat(events).allSatisfy(e -> {
             assertThat(e.path("participantId").asText()).isEqualTo(aliceId);
-            assertThat(time(e.path("eventTime"))).isBetween(firstJoin, emulator.service().now());
+            assertThat(time(e.path("eventTime"))).isBetween(firstJoin, ivs.service().now());
         });
 
         // participant replication: alice into the destination stage
@@ -535,7 +536,7 @@ class AwsCliAllOperationsTest {
     @Test
     @Order(7)
     void quotaExceededThroughTheCli() throws Exception {
-        Quotas quotas = emulator.service().quotas();
+        Quotas quotas = ivs.service().quotas();
         try {
             quotas.set(Quotas.ENCODER_CONFIGURATIONS, 2);
             assertThat(aws.fails("ServiceQuotaExceededException", "create-encoder-configuration", "--name", "one-too-many")
@@ -571,7 +572,7 @@ class AwsCliAllOperationsTest {
             TestSupport.JSON.readTree(in).path("operations").fieldNames().forEachRemaining(model::add);
         }
         assertThat(model).hasSize(39);
-        List<Call> calls = new ArrayList<>(emulator.calls().all());
+        List<Call> calls = new ArrayList<>(ivs.calls().all());
         Set<String> cliSucceeded = calls.stream()
                 .filter(c -> IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID.equals(c.accessKeyId()))
                 .filter(c -> c.status() >= 200 && c.status() < 300)

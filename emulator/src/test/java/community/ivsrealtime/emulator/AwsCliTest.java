@@ -4,30 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The aws CLI (botocore: an independent client and SigV4 signer) against the endpoint with the real business
  * logic. Skipped, with the reason printed, when {@code aws} is not on the PATH.
  */
 class AwsCliTest {
-    static IvsRealTimeEmulator emulator;
+    @RegisterExtension
+    static final IvsRealTimeExtension ivs = IvsRealTimeExtension.create();
     static AwsCli aws;
 
     @BeforeAll
     static void start() {
-        aws = AwsCli.onPathOrSkip(AwsCliTest.class, () -> emulator = IvsRealTimeEmulator.start());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (emulator != null) {
-            emulator.close();
-        }
+        aws = AwsCli.onPathOrSkip(AwsCliTest.class, ivs::emulator);
     }
 
     static AwsCli.Run cli(String... args) throws Exception {
@@ -60,7 +55,7 @@ class AwsCliTest {
         assertThat(missing.exitCode()).isIn(254, 255);
         assertThat(missing.stderr()).contains("ResourceNotFoundException");
 
-        List<Call> calls = emulator.calls().all();
+        List<Call> calls = ivs.calls().all();
         assertThat(calls).extracting(Call::accessKeyId).containsOnly(IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID);
         assertThat(calls).filteredOn(c -> c.operation().equals("UntagResource")).extracting(Call::resourceArn)
                 .containsExactly(arn);

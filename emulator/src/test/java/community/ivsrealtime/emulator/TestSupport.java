@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.core.CallContext;
 import community.ivsrealtime.emulator.core.OperationHandler;
+import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,6 +52,14 @@ public final class TestSupport {
         return client(emulator, IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID, IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY);
     }
 
+    public static IvsRealTimeClient client(IvsRealTimeExtension ivs) {
+        return client(ivs.emulator());
+    }
+
+    public static IvsRealTimeClient client(IvsRealTimeExtension ivs, String accessKeyId, String secret) {
+        return client(ivs.emulator(), accessKeyId, secret);
+    }
+
     /** A raw response: status, headers, and the body parsed as JSON (or null). */
     public record Raw(int status, Map<String, List<String>> headers, String body) {
         public JsonNode json() {
@@ -78,6 +87,15 @@ public final class TestSupport {
             b.header("Content-Type", contentType);
         }
         return send(b.build());
+    }
+
+    public static Raw send(IvsRealTimeExtension ivs, String method, String pathAndQuery, String body,
+                           String contentType) {
+        return send(ivs.emulator(), method, pathAndQuery, body, contentType);
+    }
+
+    public static Raw sendSigned(IvsRealTimeExtension ivs, String method, String pathAndQuery, String body) {
+        return sendSigned(ivs.emulator(), method, pathAndQuery, body);
     }
 
     /** Sends a request signed by the SDK's own SigV4 signer (service ivs, us-east-1, default key pair). */
@@ -114,6 +132,14 @@ public final class TestSupport {
     public static Raw sendSocket(IvsRealTimeEmulator emulator, String method, String target) {
         return sendRawSocket(emulator, method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n"
                 + "Connection: close\r\n\r\n");
+    }
+
+    public static Raw sendSocket(IvsRealTimeExtension ivs, String method, String target) {
+        return sendSocket(ivs.emulator(), method, target);
+    }
+
+    public static Raw sendRawSocket(IvsRealTimeExtension ivs, String request) {
+        return sendRawSocket(ivs.emulator(), request);
     }
 
     /** Sends the bytes as they are on a new connection and reads until the server closes it. */

@@ -8,13 +8,14 @@ import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.emulator.TestSupport;
 import community.ivsrealtime.emulator.TestSupport.EchoHandler;
 import community.ivsrealtime.emulator.TestSupport.Raw;
+import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -27,29 +28,24 @@ import software.amazon.awssdk.services.ivsrealtime.model.IvsRealTimeException;
 /** Fault injection and the call log, through the Java API and the admin HTTP API, seen by the real SDK. */
 class FaultInjectionTest {
     static final String STAGE = "arn:aws:ivs:us-east-1:123456789012:stage/abcdABCDefgh";
-    static IvsRealTimeEmulator emulator;
+    @RegisterExtension
+    static final IvsRealTimeExtension ivs =
+            IvsRealTimeExtension.create(IvsRealTimeEmulator.builder().handler(new EchoHandler()));
     static IvsRealTimeClient client;
 
     @BeforeAll
     static void start() {
-        emulator = IvsRealTimeEmulator.builder().handler(new EchoHandler()).start();
-        client = TestSupport.client(emulator);
+        client = TestSupport.client(ivs);
     }
 
     @AfterAll
     static void stop() {
         client.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
     }
 
     @Test
     void throttlingForTheNextNCallsThenSuccess() {
-        emulator.faults().inject(Fault.operation("GetStage").status(429).errorCode("ThrottlingException")
+        ivs.faults().inject(Fault.operation("GetStage").status(429).errorCode("ThrottlingException")
                 .message("Rate exceeded").times(2));
         for (int i = 0; i < 2; i++) {
             IvsRealTimeException e = catchThrowableOfType(IvsRealTimeException.class,
@@ -60,10 +56,10 @@ class FaultInjectionTest {
         }
         assertThat(client.getStage(r -> r.arn(STAGE)).stage().arn()).isEqualTo(STAGE);
         client.listStages(r -> { }); // other operations were never affected
-        assertThat(emulator.faults().active()).isEmpty();
-        assertThat(emulator.calls().count("GetStage")).isEqualTo(3);
-        assertThat(emulator.calls().counts()).containsEntry("GetStage", 3L).containsEntry("ListStages", 1L);
-        List<Call> calls = emulator.calls().all();
+        assertThat(ivs.faults().active()).isEmpty();
+        assertThat(ivs.calls().count("GetStage")).isEqualTo(3);
+        assertThat(ivs.calls().counts()).containsEntry("GetStage", 3L).containsEntry("ListStages", 1L);
+        List<Call> calls = ivs.calls().all();
         assertThat(calls).extracting(Call::status).containsExactly(429, 429, 200, 200);
         assertThat(calls).extracting(Call::errorCode).containsExactly("ThrottlingException", "ThrottlingException",
                 null, null);
@@ -73,20 +69,20 @@ class FaultInjectionTest {
 
     @Test
     void theSdkRetriesThrottlingAndSucceeds() {
-        emulator.faults().inject(Fault.operation("GetStage").errorCode("ThrottlingException").times(2));
-        try (IvsRealTimeClient retrying = IvsRealTimeClient.builder().endpointOverride(emulator.endpoint())
+        ivs.faults().inject(Fault.operation("GetStage").errorCode("ThrottlingException").times(2));
+        try (IvsRealTimeClient retrying = IvsRealTimeClient.builder().endpointOverride(ivs.endpoint())
                 .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID, IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY)))
                 .build()) {
             assertThat(retrying.getStage(r -> r.arn(STAGE)).stage().arn()).isEqualTo(STAGE);
         }
-        assertThat(emulator.calls().count("GetStage")).isEqualTo(3);
+        assertThat(ivs.calls().count("GetStage")).isEqualTo(3);
     }
 
     @Test
     void typedErrorsForModelledCodesAndAnyOperation() {
-        emulator.faults().inject(Fault.anyOperation().status(500).times(1));
+        ivs.faults().inject(Fault.anyOperation().status(500).times(1));
         InternalServerException e = catchThrowableOfType(InternalServerException.class,
                 () -> client.listStages(r -> { }));
         assertThat(e.statusCode()).isEqualTo(500);
@@ -95,7 +91,7 @@ class FaultInjectionTest {
 
     @Test
     void aFractionOfCallsFails() {
-        emulator.faults().inject(Fault.operation("ListStages").status(503).fraction(0.5));
+        ivs.faults().inject(Fault.operation("ListStages").status(503).fraction(0.5));
         int failed = 0;
         for (int i = 0; i < 100; i++) {
             try {
@@ -108,7 +104,7 @@ class FaultInjectionTest {
         }
         // the chance that 100 fair draws all land on one side is 2^-99
         assertThat(failed).isBetween(1, 99);
-        assertThat(emulator.calls().count("ListStages")).isEqualTo(100);
+        assertThat(ivs.calls().count("ListStages")).isEqualTo(100);
     }
 
     @Test
@@ -145,11 +141,11 @@ class FaultInjectionTest {
                 "{\"operation\":\"GetStage\",\"status\":500,\"times\":1.5}",
                 "{\"operation\":\"GetStage\",\"dropConnection\":\"yes\"}",
                 "{\"operation\":\"GetStage\",\"status\":500,\"time\":2}")) {
-            Raw refused = TestSupport.send(emulator, "POST", "/_emulator/faults", spec, "application/json");
+            Raw refused = TestSupport.send(ivs, "POST", "/_emulator/faults", spec, "application/json");
             assertThat(refused.status()).as(spec).isEqualTo(400);
             assertThat(refused.header("x-amzn-ErrorType")).as(spec).isEqualTo("ValidationException");
         }
-        assertThat(emulator.faults().active()).isEmpty();
+        assertThat(ivs.faults().active()).isEmpty();
     }
 
     @Test
@@ -165,89 +161,89 @@ class FaultInjectionTest {
 
     @Test
     void delayOnlySlowsTheCallDown() {
-        emulator.faults().inject(Fault.operation("GetStage").delay(Duration.ofMillis(300)).times(1));
+        ivs.faults().inject(Fault.operation("GetStage").delay(Duration.ofMillis(300)).times(1));
         long start = System.nanoTime();
         assertThat(client.getStage(r -> r.arn(STAGE)).stage().arn()).isEqualTo(STAGE);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-        assertThat(emulator.calls().all()).extracting(Call::status).containsExactly(200);
+        assertThat(ivs.calls().all()).extracting(Call::status).containsExactly(200);
     }
 
     @Test
     void droppedConnectionGivesAnSdkClientException() {
-        emulator.faults().inject(Fault.operation("GetStage").dropConnection().times(1));
+        ivs.faults().inject(Fault.operation("GetStage").dropConnection().times(1));
         assertThatThrownBy(() -> client.getStage(r -> r.arn(STAGE))).isInstanceOf(SdkClientException.class);
         assertThat(client.getStage(r -> r.arn(STAGE)).stage().arn()).isEqualTo(STAGE);
-        assertThat(emulator.calls().all()).extracting(Call::errorCode).containsExactly(Call.DROPPED, null);
-        assertThat(emulator.calls().all().get(0).status()).isZero();
+        assertThat(ivs.calls().all()).extracting(Call::errorCode).containsExactly(Call.DROPPED, null);
+        assertThat(ivs.calls().all().get(0).status()).isZero();
     }
 
     @Test
     void clearRemovesFaultsAndResetForgetsCalls() {
-        emulator.faults().inject(Fault.anyOperation().status(500));
-        emulator.faults().clear();
+        ivs.faults().inject(Fault.anyOperation().status(500));
+        ivs.faults().clear();
         client.listStages(r -> { });
-        assertThat(emulator.calls().count("ListStages")).isEqualTo(1);
-        emulator.calls().clear();
-        assertThat(emulator.calls().all()).isEmpty();
-        assertThat(emulator.calls().counts()).isEmpty();
+        assertThat(ivs.calls().count("ListStages")).isEqualTo(1);
+        ivs.calls().clear();
+        assertThat(ivs.calls().all()).isEmpty();
+        assertThat(ivs.calls().counts()).isEmpty();
     }
 
     @Test
     void createsAreLoggedWithTheArnTheyReturned() {
         client.createStage(r -> r.name("s1"));
-        Call call = emulator.calls().all().get(0);
+        Call call = ivs.calls().all().get(0);
         assertThat(call.operation()).isEqualTo("CreateStage");
         assertThat(call.resourceArn()).isEqualTo(STAGE);
         client.tagResource(r -> r.resourceArn(STAGE).tags(java.util.Map.of("a", "b")));
-        assertThat(emulator.calls().all().get(1).resourceArn()).isEqualTo(STAGE);
+        assertThat(ivs.calls().all().get(1).resourceArn()).isEqualTo(STAGE);
     }
 
     @Test
     void adminApiInjectsListsAndClearsFaultsAndReadsCalls() {
-        Raw injected = TestSupport.send(emulator, "POST", "/_emulator/faults",
+        Raw injected = TestSupport.send(ivs, "POST", "/_emulator/faults",
                 "{\"operation\":\"GetStage\",\"status\":429,\"errorCode\":\"ThrottlingException\",\"times\":1}",
                 "application/json");
         assertThat(injected.status()).isEqualTo(200);
-        assertThat(TestSupport.send(emulator, "GET", "/_emulator/faults", null, null).json().get("faults"))
+        assertThat(TestSupport.send(ivs, "GET", "/_emulator/faults", null, null).json().get("faults"))
                 .hasSize(1);
         assertThat(catchThrowableOfType(IvsRealTimeException.class, () -> client.getStage(r -> r.arn(STAGE)))
                 .statusCode()).isEqualTo(429);
         client.getStage(r -> r.arn(STAGE));
-        Raw calls = TestSupport.send(emulator, "GET", "/_emulator/calls", null, null);
+        Raw calls = TestSupport.send(ivs, "GET", "/_emulator/calls", null, null);
         assertThat(calls.json().get("counts").get("GetStage").asInt()).isEqualTo(2);
         assertThat(calls.json().get("calls").get(0).get("errorCode").asText()).isEqualTo("ThrottlingException");
         assertThat(calls.json().get("calls").get(1).get("resourceArn").asText()).isEqualTo(STAGE);
 
-        TestSupport.send(emulator, "POST", "/_emulator/faults", "{\"dropConnection\":true}", "application/json");
+        TestSupport.send(ivs, "POST", "/_emulator/faults", "{\"dropConnection\":true}", "application/json");
         assertThatThrownBy(() -> client.listStages(r -> { })).isInstanceOf(SdkClientException.class);
-        assertThat(TestSupport.send(emulator, "DELETE", "/_emulator/faults", null, null).status()).isEqualTo(200);
+        assertThat(TestSupport.send(ivs, "DELETE", "/_emulator/faults", null, null).status()).isEqualTo(200);
         client.listStages(r -> { });
-        assertThat(TestSupport.send(emulator, "DELETE", "/_emulator/calls", null, null).status()).isEqualTo(200);
-        assertThat(emulator.calls().all()).isEmpty();
+        assertThat(TestSupport.send(ivs, "DELETE", "/_emulator/calls", null, null).status()).isEqualTo(200);
+        assertThat(ivs.calls().all()).isEmpty();
 
-        Raw bad = TestSupport.send(emulator, "POST", "/_emulator/faults", "{\"status\":200}", "application/json");
+        Raw bad = TestSupport.send(ivs, "POST", "/_emulator/faults", "{\"status\":200}", "application/json");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.header("x-amzn-ErrorType")).isEqualTo("ValidationException");
-        assertThat(TestSupport.send(emulator, "POST", "/_emulator/faults", "{oops", "application/json").status())
+        assertThat(TestSupport.send(ivs, "POST", "/_emulator/faults", "{oops", "application/json").status())
                 .isEqualTo(400);
     }
 
     @Test
     void adminApiResetQuotasHealthAndSimulate() {
         client.listStages(r -> { });
-        assertThat(TestSupport.send(emulator, "GET", "/_emulator/health", null, null).json().get("status").asText())
+        assertThat(TestSupport.send(ivs, "GET", "/_emulator/health", null, null).json().get("status").asText())
                 .isEqualTo("ok");
-        assertThat(TestSupport.send(emulator, "POST", "/_emulator/reset", null, null).status()).isEqualTo(200);
-        assertThat(emulator.calls().all()).isEmpty();
-        Raw quotas = TestSupport.send(emulator, "PUT", "/_emulator/quotas", "{\"stages\":7}", "application/json");
+        assertThat(TestSupport.send(ivs, "POST", "/_emulator/reset", null, null).status()).isEqualTo(200);
+        assertThat(ivs.calls().all()).isEmpty();
+        Raw quotas = TestSupport.send(ivs, "PUT", "/_emulator/quotas", "{\"stages\":7}", "application/json");
         assertThat(quotas.status()).isEqualTo(200);
-        assertThat(emulator.service().quotas().get("stages")).isEqualTo(7);
-        assertThat(TestSupport.send(emulator, "GET", "/_emulator/quotas", null, null).json().get("stages").asInt())
+        assertThat(ivs.service().quotas().get("stages")).isEqualTo(7);
+        assertThat(TestSupport.send(ivs, "GET", "/_emulator/quotas", null, null).json().get("stages").asInt())
                 .isEqualTo(7);
-        assertThat(TestSupport.send(emulator, "PUT", "/_emulator/quotas", "{\"stages\":\"x\"}", "application/json")
+        assertThat(TestSupport.send(ivs, "PUT", "/_emulator/quotas", "{\"stages\":\"x\"}", "application/json")
                 .status()).isEqualTo(400);
         // simulate is forwarded to the service: an unknown action comes back as its error, in the IVS format
-        Raw simulated = TestSupport.send(emulator, "POST", "/_emulator/simulate/no-such-action", "{}",
+        Raw simulated = TestSupport.send(ivs, "POST", "/_emulator/simulate/no-such-action", "{}",
                 "application/json");
         assertThat(simulated.status()).isBetween(400, 499);
         assertThat(simulated.json().get("__type").asText()).isNotBlank();

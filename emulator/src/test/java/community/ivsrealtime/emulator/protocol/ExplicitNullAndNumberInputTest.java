@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.emulator.TestSupport;
 import community.ivsrealtime.emulator.TestSupport.Raw;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Odd but well-formed JSON through the real business logic: explicit {@code null} members mean "absent" (they
@@ -17,25 +16,12 @@ import org.junit.jupiter.api.Test;
  * validation errors (they used to crash the validator with 500).
  */
 class ExplicitNullAndNumberInputTest {
-    static IvsRealTimeEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = IvsRealTimeEmulator.builder().verifySignatures(false).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
+    @RegisterExtension
+    static final IvsRealTimeExtension ivs =
+            IvsRealTimeExtension.create(IvsRealTimeEmulator.builder().verifySignatures(false));
 
     static JsonNode ok(String operation, String body) {
-        Raw r = TestSupport.send(emulator, "POST", "/" + operation, body, "application/json");
+        Raw r = TestSupport.send(ivs, "POST", "/" + operation, body, "application/json");
         assertThat(r.status()).as(operation + " " + body + " -> " + r.body()).isEqualTo(200);
         return r.json();
     }
@@ -85,14 +71,14 @@ class ExplicitNullAndNumberInputTest {
 
     @Test
     void floatBeyondTheDoubleRangeIsAValidationError() {
-        Raw r = TestSupport.send(emulator, "POST", "/CreateEncoderConfiguration", "{\"video\":{\"framerate\":1e400}}",
+        Raw r = TestSupport.send(ivs, "POST", "/CreateEncoderConfiguration", "{\"video\":{\"framerate\":1e400}}",
                 "application/json");
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.header("x-amzn-ErrorType")).isEqualTo("ValidationException");
         assertThat(r.json().get("message").asText()).contains("'video.framerate'")
                 .contains("less than or equal to 60");
 
-        Raw negative = TestSupport.send(emulator, "POST", "/CreateEncoderConfiguration",
+        Raw negative = TestSupport.send(ivs, "POST", "/CreateEncoderConfiguration",
                 "{\"video\":{\"framerate\":-1e400}}", "application/json");
         assertThat(negative.status()).as(negative.body()).isEqualTo(400);
         assertThat(negative.json().get("message").asText()).contains("greater than or equal to 1");

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.emulator.TestSupport;
 import community.ivsrealtime.emulator.TestSupport.EchoHandler;
+import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,11 +21,10 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
@@ -36,20 +36,11 @@ class ModelDrivenValidationTest {
     static final JsonNodeFactory F = JsonNodeFactory.instance;
     static final ServiceModel MODEL = ServiceModel.get();
     static final EchoHandler HANDLER = new EchoHandler();
-    static IvsRealTimeEmulator emulator;
+    @RegisterExtension
+    static final IvsRealTimeExtension ivs = IvsRealTimeExtension.create(IvsRealTimeEmulator.builder().handler(HANDLER));
 
     /** One violating input: a description, the document, and the message fragment the error must contain. */
     record Case(String operation, String description, ObjectNode input, String expected) {
-    }
-
-    @BeforeAll
-    static void start() {
-        emulator = IvsRealTimeEmulator.builder().handler(HANDLER).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test
@@ -72,7 +63,7 @@ class ModelDrivenValidationTest {
             if (op.hasLabels()) {
                 continue; // a label cannot be empty in a path; covered by the valid-input test
             }
-            TestSupport.Raw r = TestSupport.sendSigned(emulator, op.method(), op.uriTemplate(), "{}");
+            TestSupport.Raw r = TestSupport.sendSigned(ivs, op.method(), op.uriTemplate(), "{}");
             List<String> required = new ArrayList<>();
             MODEL.shape(op.inputShape()).path("required").forEach(n -> required.add(n.asText()));
             if (required.isEmpty()) {
@@ -145,7 +136,7 @@ class ModelDrivenValidationTest {
         });
         String uri = path + (query.isEmpty() ? "" : "?" + String.join("&", query));
         boolean hasBody = op.method().equals("POST");
-        return TestSupport.sendSigned(emulator, op.method(), uri, hasBody ? body.toString() : null);
+        return TestSupport.sendSigned(ivs, op.method(), uri, hasBody ? body.toString() : null);
     }
 
     static boolean inUri(OperationModel op, String path) {

@@ -7,10 +7,10 @@ import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.emulator.TestSupport;
 import community.ivsrealtime.emulator.TestSupport.EchoHandler;
 import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -21,29 +21,19 @@ import software.amazon.awssdk.services.ivsrealtime.model.IvsRealTimeException;
 /** SigV4 verification with the real Java SDK v2 client and with raw requests. */
 class SigV4Test {
     static final EchoHandler HANDLER = new EchoHandler();
-    static IvsRealTimeEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = IvsRealTimeEmulator.builder().handler(HANDLER)
-                .credentials(IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID, IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY,
-                        IvsRealTimeEmulator.DEFAULT_ACCOUNT_ID)
-                .credentials("AKIAOTHERACCOUNT0001", "other-secret", "210987654321")
-                .start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final IvsRealTimeExtension ivs = IvsRealTimeExtension.create(IvsRealTimeEmulator.builder().handler(HANDLER)
+            .credentials(IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID, IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY,
+                    IvsRealTimeEmulator.DEFAULT_ACCOUNT_ID)
+            .credentials("AKIAOTHERACCOUNT0001", "other-secret", "210987654321"));
 
     @Test
     void goodCredentialsPassAndGiveAccountAndRegion() {
-        try (IvsRealTimeClient client = TestSupport.client(emulator)) {
+        try (IvsRealTimeClient client = TestSupport.client(ivs)) {
             assertThat(client.getStage(r -> r.arn("arn:aws:ivs:us-east-1:123456789012:stage/abcdABCDefgh")).stage().arn())
                     .isEqualTo("arn:aws:ivs:us-east-1:123456789012:stage/abcdABCDefgh");
         }
-        try (IvsRealTimeClient other = IvsRealTimeClient.builder().endpointOverride(emulator.endpoint())
+        try (IvsRealTimeClient other = IvsRealTimeClient.builder().endpointOverride(ivs.endpoint())
                 .region(Region.EU_WEST_1).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIAOTHERACCOUNT0001",
@@ -60,7 +50,7 @@ class SigV4Test {
     @Test
     void taggingPathWithEncodedArnAndRepeatedQueryIsVerified() {
         String arn = "arn:aws:ivs:us-east-1:123456789012:stage/abcdABCDefgh";
-        try (IvsRealTimeClient client = TestSupport.client(emulator)) {
+        try (IvsRealTimeClient client = TestSupport.client(ivs)) {
             client.tagResource(r -> r.resourceArn(arn).tags(Map.of("a b", "1", "c/d", "2")));
             client.untagResource(r -> r.resourceArn(arn).tagKeys("a b", "c/d", "z~*+"));
             client.listTagsForResource(r -> r.resourceArn(arn));
@@ -72,7 +62,7 @@ class SigV4Test {
 
     @Test
     void sessionCredentialsWithAnyTokenPassWhenTheKeyPairMatches() {
-        try (IvsRealTimeClient client = IvsRealTimeClient.builder().endpointOverride(emulator.endpoint())
+        try (IvsRealTimeClient client = IvsRealTimeClient.builder().endpointOverride(ivs.endpoint())
                 .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
                         IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID, IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY,
@@ -83,7 +73,7 @@ class SigV4Test {
 
     @Test
     void wrongSecretIsInvalidSignature() {
-        try (IvsRealTimeClient client = TestSupport.client(emulator, IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID,
+        try (IvsRealTimeClient client = TestSupport.client(ivs, IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID,
                 "not-the-secret")) {
             IvsRealTimeException e = catchThrowableOfType(IvsRealTimeException.class,
                     () -> client.listStages(r -> { }));
@@ -92,14 +82,14 @@ class SigV4Test {
             assertThat(e.getMessage()).contains("The request signature we calculated does not match");
             assertThat(e.requestId()).isNotBlank();
         }
-        Call last = emulator.calls().all().get(emulator.calls().all().size() - 1);
+        Call last = ivs.calls().all().get(ivs.calls().all().size() - 1);
         assertThat(last.errorCode()).isEqualTo("InvalidSignatureException");
         assertThat(last.status()).isEqualTo(403);
     }
 
     @Test
     void unknownKeyIsUnrecognizedClient() {
-        try (IvsRealTimeClient client = TestSupport.client(emulator, "AKIAUNKNOWNKEY000000", "whatever")) {
+        try (IvsRealTimeClient client = TestSupport.client(ivs, "AKIAUNKNOWNKEY000000", "whatever")) {
             IvsRealTimeException e = catchThrowableOfType(IvsRealTimeException.class,
                     () -> client.listStages(r -> { }));
             assertThat(e.statusCode()).isEqualTo(403);
@@ -109,7 +99,7 @@ class SigV4Test {
 
     @Test
     void unsignedRawRequestIsMissingAuthenticationToken() {
-        TestSupport.Raw r = TestSupport.send(emulator, "POST", "/ListStages", "{}", "application/json");
+        TestSupport.Raw r = TestSupport.send(ivs, "POST", "/ListStages", "{}", "application/json");
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.header("x-amzn-ErrorType")).isEqualTo("MissingAuthenticationTokenException");
         assertThat(r.json().get("__type").asText()).isEqualTo("MissingAuthenticationTokenException");
@@ -118,9 +108,9 @@ class SigV4Test {
 
     @Test
     void rawRequestSignedByTheSdkSignerPassesAndTamperedBodyFails() {
-        TestSupport.Raw ok = TestSupport.sendSigned(emulator, "POST", "/ListStages", "{\"maxResults\":3}");
+        TestSupport.Raw ok = TestSupport.sendSigned(ivs, "POST", "/ListStages", "{\"maxResults\":3}");
         assertThat(ok.status()).isEqualTo(200);
-        TestSupport.Raw tags = TestSupport.sendSigned(emulator, "DELETE",
+        TestSupport.Raw tags = TestSupport.sendSigned(ivs, "DELETE",
                 "/tags/arn%3Aaws%3Aivs%3Aus-east-1%3A123456789012%3Astage%2FabcdABCDefgh?tagKeys=b%20c&tagKeys=a", null);
         assertThat(tags.status()).isEqualTo(200);
     }
@@ -128,7 +118,7 @@ class SigV4Test {
     @Test
     void malformedAuthorizationHeaderIsRejected() {
         TestSupport.Raw r = TestSupport.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(emulator.endpoint() + "/ListStages"))
+                        java.net.URI.create(ivs.endpoint() + "/ListStages"))
                 .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
         assertThat(r.status()).isEqualTo(403);
@@ -140,7 +130,7 @@ class SigV4Test {
         String auth = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20250101/us-east-1/ivsrealtime/aws4_request, "
                 + "SignedHeaders=host;x-amz-date, Signature=0000";
         TestSupport.Raw r = TestSupport.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(emulator.endpoint() + "/ListStages"))
+                        java.net.URI.create(ivs.endpoint() + "/ListStages"))
                 .header("Authorization", auth).header("X-Amz-Date", "20250101T000000Z")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
         assertThat(r.status()).isEqualTo(403);

@@ -89,7 +89,7 @@ class ResourceOperationsSdkTest extends SdkTestBase {
 
     @Test
     void createStageMintsParticipantTokens() {
-        Instant before = emulator.service().now();
+        Instant before = local.service().now();
         var res = ivs.createStage(r -> r.participantTokenConfigurations(
                 ParticipantTokenConfiguration.builder().userId("alice").attributes(Map.of("role", "host")).build(),
                 ParticipantTokenConfiguration.builder().duration(5).capabilities(ParticipantTokenCapability.SUBSCRIBE).build()));
@@ -210,7 +210,7 @@ class ResourceOperationsSdkTest extends SdkTestBase {
 
     @Test
     void stageQuota() {
-        emulator.service().quotas().set(Quotas.STAGES, 2);
+        local.service().quotas().set(Quotas.STAGES, 2);
         ivs.createStage(r -> { });
         ivs.createStage(r -> { });
         assertThatThrownBy(() -> ivs.createStage(r -> { }))
@@ -287,7 +287,7 @@ class ResourceOperationsSdkTest extends SdkTestBase {
 
     @Test
     void storageConfigurationQuota() {
-        emulator.service().quotas().set(Quotas.STORAGE_CONFIGURATIONS, 1);
+        local.service().quotas().set(Quotas.STORAGE_CONFIGURATIONS, 1);
         ivs.createStorageConfiguration(r -> r.s3(s -> s.bucketName("bucket-1")));
         assertThatThrownBy(() -> ivs.createStorageConfiguration(r -> r.s3(s -> s.bucketName("bucket-2"))))
                 .isInstanceOf(ServiceQuotaExceededException.class);
@@ -330,7 +330,7 @@ class ResourceOperationsSdkTest extends SdkTestBase {
 
     @Test
     void publicKeyQuota() throws Exception {
-        emulator.service().quotas().set(Quotas.PUBLIC_KEYS, 1);
+        local.service().quotas().set(Quotas.PUBLIC_KEYS, 1);
         ivs.importPublicKey(r -> r.publicKeyMaterial(pemUnchecked("EC")));
         String second = pem("EC");
         assertThatThrownBy(() -> ivs.importPublicKey(r -> r.publicKeyMaterial(second))).isInstanceOf(ServiceQuotaExceededException.class);
@@ -383,7 +383,7 @@ class ResourceOperationsSdkTest extends SdkTestBase {
         }
         assertThatThrownBy(() -> ivs.createIngestConfiguration(r -> r.ingestProtocol(IngestProtocol.RTMPS).attributes(big)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("1 KB");
-        emulator.service().quotas().set(Quotas.INGEST_CONFIGURATIONS, 1);
+        local.service().quotas().set(Quotas.INGEST_CONFIGURATIONS, 1);
         assertThatThrownBy(() -> ivs.createIngestConfiguration(r -> r.ingestProtocol(IngestProtocol.RTMPS)))
                 .isInstanceOf(ServiceQuotaExceededException.class);
     }

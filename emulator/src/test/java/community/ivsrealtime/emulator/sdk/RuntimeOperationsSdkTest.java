@@ -54,7 +54,7 @@ class RuntimeOperationsSdkTest extends SdkTestBase {
     @Test
     void createParticipantToken() {
         String stage = newStage();
-        Instant now = emulator.service().now();
+        Instant now = local.service().now();
         ParticipantToken t = ivs.createParticipantToken(r -> r.stageArn(stage).duration(60).userId("bob")
                 .attributes(Map.of("seat", "3")).capabilities(ParticipantTokenCapability.PUBLISH)).participantToken();
         assertThat(t.duration()).isEqualTo(60);
@@ -277,12 +277,12 @@ class RuntimeOperationsSdkTest extends SdkTestBase {
     @Test
     void participantsPerStageQuota() {
         String stage = newStage();
-        emulator.service().quotas().set(Quotas.PARTICIPANTS_PER_STAGE, 2);
+        local.service().quotas().set(Quotas.PARTICIPANTS_PER_STAGE, 2);
         sim("join", "stageArn", stage);
         sim("join", "stageArn", stage);
         assertThatThrownBy(() -> sim("join", "stageArn", stage))
                 .isInstanceOfSatisfying(IvsException.class, e -> assertThat(e.status()).isEqualTo(402));
-        emulator.service().quotas().set(Quotas.PUBLISHERS_PER_STAGE, 1);
+        local.service().quotas().set(Quotas.PUBLISHERS_PER_STAGE, 1);
         String other = newStage();
         sim("join", "stageArn", other, "publish", true);
         assertThatThrownBy(() -> sim("join", "stageArn", other, "publish", true))
@@ -524,7 +524,7 @@ class RuntimeOperationsSdkTest extends SdkTestBase {
     void simulationOverTheAdminHttpApi() throws Exception {
         String stage = newStage();
         var http = java.net.http.HttpClient.newHttpClient();
-        var response = http.send(java.net.http.HttpRequest.newBuilder(emulator.endpoint().resolve("/_emulator/simulate/join"))
+        var response = http.send(java.net.http.HttpRequest.newBuilder(local.endpoint().resolve("/_emulator/simulate/join"))
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"stageArn\":\"" + stage + "\",\"userId\":\"web\",\"publish\":true}"))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString());

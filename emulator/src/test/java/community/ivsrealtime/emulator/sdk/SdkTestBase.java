@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.emulator.core.CallContext;
+import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,31 +26,25 @@ abstract class SdkTestBase {
     static final String REGION = "us-east-1";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static IvsRealTimeEmulator emulator;
+    /** Resets before each test, quotas included. */
+    @RegisterExtension
+    static final IvsRealTimeExtension local = IvsRealTimeExtension.create();
     static IvsRealTimeClient ivs;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = IvsRealTimeEmulator.start();
+    static void startClient() {
         ivs = client(REGION);
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void stopClient() {
         ivs.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void resetEmulator() {
-        emulator.reset();
-        emulator.service().quotas().restoreDefaults();
     }
 
     static IvsRealTimeClient client(String region) {
         return IvsRealTimeClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(emulator.endpoint())
+                .endpointOverride(local.endpoint())
                 .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID, IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY)))
@@ -62,7 +57,7 @@ abstract class SdkTestBase {
         for (int i = 0; i < nameValues.length; i += 2) {
             body.set((String) nameValues[i], JSON.valueToTree(nameValues[i + 1]));
         }
-        return emulator.service().admin(action, body, new CallContext(ACCOUNT, REGION, null, "test"));
+        return local.service().admin(action, body, new CallContext(ACCOUNT, REGION, null, "test"));
     }
 
     static String pem(String algorithm) throws Exception {
