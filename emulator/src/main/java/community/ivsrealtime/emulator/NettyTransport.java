@@ -174,10 +174,13 @@ final class NettyTransport implements AutoCloseable {
         return out;
     }
 
-    /** Answers oversized bodies with the IVS 413 and ends the connection once the client has sent its body. */
+    /**
+     * Answers oversized bodies with the IVS 413 and ends the connection once the client has sent its body; an
+     * {@code Expect} other than 100-continue gets an IVS-format 417.
+     */
     private final class IvsAggregator extends HttpObjectAggregator {
         IvsAggregator(int maxContentLength) {
-            super(maxContentLength);
+            super(maxContentLength, true); // close after a 417: the client may go on sending a body we ignore
         }
 
         @Override
@@ -188,6 +191,12 @@ final class NettyTransport implements AutoCloseable {
                     && r.status().code() == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code()) {
                 r.release();
                 return tooLarge();
+            }
+            if (response instanceof FullHttpResponse r
+                    && r.status().code() == HttpResponseStatus.EXPECTATION_FAILED.code()) {
+                r.release();
+                return closingError(417, "ExpectationFailedException",
+                        "The Expect header's value is not supported: the only expectation is 100-continue");
             }
             return response;
         }

@@ -8,29 +8,20 @@ import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.emulator.TestSupport;
 import community.ivsrealtime.emulator.TestSupport.EchoHandler;
 import community.ivsrealtime.emulator.TestSupport.Raw;
+import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 import software.amazon.awssdk.services.ivsrealtime.model.ValidationException;
 
 /** Bad input never crashes the endpoint: every case gets a clean 4xx in the IVS error format. */
 class BadInputTest {
     static final EchoHandler HANDLER = new EchoHandler();
-    static IvsRealTimeEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = IvsRealTimeEmulator.builder().verifySignatures(false).handler(HANDLER).maxBodyBytes(64 * 1024)
-                .start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final IvsRealTimeExtension ivs = IvsRealTimeExtension.create(
+            IvsRealTimeEmulator.builder().verifySignatures(false).handler(HANDLER).maxBodyBytes(64 * 1024));
 
     static void assertIvsError(Raw r, int status, String code) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
@@ -45,63 +36,63 @@ class BadInputTest {
 
     @Test
     void malformedJsonIsSerializationException() {
-        Raw r = TestSupport.send(emulator, "POST", "/CreateStage", "{\"name\": ", "application/json");
+        Raw r = TestSupport.send(ivs, "POST", "/CreateStage", "{\"name\": ", "application/json");
         assertIvsError(r, 400, "SerializationException");
-        assertIvsError(TestSupport.send(emulator, "POST", "/CreateStage", "not json", "application/json"), 400,
+        assertIvsError(TestSupport.send(ivs, "POST", "/CreateStage", "not json", "application/json"), 400,
                 "SerializationException");
-        assertIvsError(TestSupport.send(emulator, "POST", "/CreateStage", "[1,2]", "application/json"), 400,
+        assertIvsError(TestSupport.send(ivs, "POST", "/CreateStage", "[1,2]", "application/json"), 400,
                 "SerializationException");
-        assertIvsError(TestSupport.send(emulator, "POST", "/CreateStage", "\"text\"", "application/json"), 400,
+        assertIvsError(TestSupport.send(ivs, "POST", "/CreateStage", "\"text\"", "application/json"), 400,
                 "SerializationException");
     }
 
     @Test
     void emptyBodyAndOtherContentTypesAreReadAsJson() {
-        assertThat(TestSupport.send(emulator, "POST", "/ListStages", null, null).status()).isEqualTo(200);
-        assertThat(TestSupport.send(emulator, "POST", "/ListStages", "  ", "text/plain").status()).isEqualTo(200);
-        assertThat(TestSupport.send(emulator, "POST", "/ListStages", "{\"maxResults\":5}", "application/x-amz-json-1.1")
+        assertThat(TestSupport.send(ivs, "POST", "/ListStages", null, null).status()).isEqualTo(200);
+        assertThat(TestSupport.send(ivs, "POST", "/ListStages", "  ", "text/plain").status()).isEqualTo(200);
+        assertThat(TestSupport.send(ivs, "POST", "/ListStages", "{\"maxResults\":5}", "application/x-amz-json-1.1")
                 .status()).isEqualTo(200);
-        assertIvsError(TestSupport.send(emulator, "POST", "/ListStages", "a=b", "application/x-www-form-urlencoded"),
+        assertIvsError(TestSupport.send(ivs, "POST", "/ListStages", "a=b", "application/x-www-form-urlencoded"),
                 400, "SerializationException");
     }
 
     @Test
     void hugeBodyIs413() {
         String huge = "{\"name\":\"" + "a".repeat(200 * 1024) + "\"}";
-        assertIvsError(TestSupport.send(emulator, "POST", "/CreateStage", huge, "application/json"), 413,
+        assertIvsError(TestSupport.send(ivs, "POST", "/CreateStage", huge, "application/json"), 413,
                 "RequestEntityTooLargeException");
         // the endpoint is still fine afterwards
-        assertThat(TestSupport.send(emulator, "POST", "/ListStages", "{}", "application/json").status()).isEqualTo(200);
+        assertThat(TestSupport.send(ivs, "POST", "/ListStages", "{}", "application/json").status()).isEqualTo(200);
     }
 
     @Test
     void hugeChunkedBodyWithoutLengthIs413() {
         byte[] huge = ("{\"name\":\"" + "a".repeat(200 * 1024) + "\"}").getBytes();
-        Raw r = TestSupport.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/CreateStage"))
+        Raw r = TestSupport.send(HttpRequest.newBuilder(URI.create(ivs.endpoint() + "/CreateStage"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build());
         assertIvsError(r, 413, "RequestEntityTooLargeException");
     }
 
     @Test
     void unknownOperationsAndWrongMethodsAre404UnknownOperation() {
-        assertIvsError(TestSupport.send(emulator, "POST", "/CreateChannel", "{}", "application/json"), 404,
+        assertIvsError(TestSupport.send(ivs, "POST", "/CreateChannel", "{}", "application/json"), 404,
                 "UnknownOperationException");
-        assertIvsError(TestSupport.send(emulator, "GET", "/CreateStage", null, null), 404, "UnknownOperationException");
-        assertIvsError(TestSupport.send(emulator, "POST", "/", "{}", "application/json"), 404,
+        assertIvsError(TestSupport.send(ivs, "GET", "/CreateStage", null, null), 404, "UnknownOperationException");
+        assertIvsError(TestSupport.send(ivs, "POST", "/", "{}", "application/json"), 404,
                 "UnknownOperationException");
-        assertIvsError(TestSupport.send(emulator, "PUT", "/tags/arn%3Aaws%3Aivs%3Aus-east-1%3A123456789012%3Astage%2Fa",
+        assertIvsError(TestSupport.send(ivs, "PUT", "/tags/arn%3Aaws%3Aivs%3Aus-east-1%3A123456789012%3Astage%2Fa",
                 "{}", "application/json"), 404, "UnknownOperationException");
-        assertIvsError(TestSupport.send(emulator, "GET", "/tags/a/b", null, null), 404, "UnknownOperationException");
-        assertIvsError(TestSupport.send(emulator, "GET", "/_emulator/nothing", null, null), 404,
+        assertIvsError(TestSupport.send(ivs, "GET", "/tags/a/b", null, null), 404, "UnknownOperationException");
+        assertIvsError(TestSupport.send(ivs, "GET", "/_emulator/nothing", null, null), 404,
                 "UnknownOperationException");
     }
 
     @Test
     void badPercentEncodingIsValidationException() {
-        Raw invalidUtf8 = TestSupport.send(emulator, "GET", "/tags/%C3%28", null, null);
+        Raw invalidUtf8 = TestSupport.send(ivs, "GET", "/tags/%C3%28", null, null);
         assertIvsError(invalidUtf8, 400, "ValidationException");
         assertThat(invalidUtf8.json().get("message").asText()).contains("%C3%28");
-        assertIvsError(TestSupport.send(emulator, "DELETE",
+        assertIvsError(TestSupport.send(ivs, "DELETE",
                 "/tags/arn%3Aaws%3Aivs%3Aus-east-1%3A123456789012%3Astage%2Fabc?tagKeys=%FF", null, null), 400,
                 "ValidationException");
     }
@@ -117,38 +108,47 @@ class BadInputTest {
                 {"POST", "/ListStages?x=%"},                                    // trailing bare percent, in the query
                 {"DELETE", "/tags/arn%3Aaws%3Aivs%3Aus-east-1%3A123456789012%3Astage%2Fabc?tagKeys=a%2"}};
         for (String[] c : cases) {
-            Raw r = TestSupport.sendSocket(emulator, c[0], c[1]);
+            Raw r = TestSupport.sendSocket(ivs, c[0], c[1]);
             assertIvsError(r, 400, "ValidationException");
             assertThat(r.json().get("message").asText()).as(c[1]).containsIgnoringCase("percent-encoding");
         }
-        assertThat(TestSupport.send(emulator, "POST", "/ListStages", "{}", "application/json").status()).isEqualTo(200);
+        assertThat(TestSupport.send(ivs, "POST", "/ListStages", "{}", "application/json").status()).isEqualTo(200);
     }
 
     @Test
     void malformedRequestLinesAndHeadersAreValidationExceptions() {
-        Raw badVersion = TestSupport.sendRawSocket(emulator,
+        Raw badVersion = TestSupport.sendRawSocket(ivs,
                 "GET /ListStages HTTP/9x\r\nHost: 127.0.0.1\r\n\r\n");
         assertIvsError(badVersion, 400, "ValidationException");
         assertThat(badVersion.json().get("message").asText()).startsWith("Malformed HTTP request: ");
-        Raw badLength = TestSupport.sendRawSocket(emulator,
+        Raw badLength = TestSupport.sendRawSocket(ivs,
                 "POST /ListStages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: lots\r\n\r\n{}");
         assertIvsError(badLength, 400, "ValidationException");
-        Raw hugeLine = TestSupport.sendRawSocket(emulator,
+        Raw hugeLine = TestSupport.sendRawSocket(ivs,
                 "GET /" + "a".repeat(70 * 1024) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         assertIvsError(hugeLine, 400, "ValidationException");
-        assertThat(TestSupport.send(emulator, "POST", "/ListStages", "{}", "application/json").status()).isEqualTo(200);
+        assertThat(TestSupport.send(ivs, "POST", "/ListStages", "{}", "application/json").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnsupportedExpectationIsAnIvsFormat417AndTheEndpointCarriesOn() {
+        Raw r = TestSupport.sendRawSocket(ivs, "POST /ListStages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Expect: 200-ok\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+        assertIvsError(r, 417, "ExpectationFailedException");
+        assertThat(r.json().get("message").asText()).contains("Expect").contains("100-continue");
+        assertThat(TestSupport.send(ivs, "POST", "/ListStages", "{}", "application/json").status()).isEqualTo(200);
     }
 
     @Test
     void absoluteFormTargetsAreRoutedOnTheirPath() {
-        Raw r = TestSupport.sendSocket(emulator, "POST", emulator.endpoint() + "/ListStages?maxResults=5");
+        Raw r = TestSupport.sendSocket(ivs, "POST", ivs.endpoint() + "/ListStages?maxResults=5");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.header("x-amzn-RequestId")).isNotBlank();
     }
 
     @Test
     void wrongJsonTypesAreValidationExceptionsNamingTheMember() {
-        Raw r = TestSupport.send(emulator, "POST", "/CreateEncoderConfiguration",
+        Raw r = TestSupport.send(ivs, "POST", "/CreateEncoderConfiguration",
                 "{\"name\":5,\"video\":{\"width\":\"wide\",\"height\":720.5,\"framerate\":true},\"tags\":[]}",
                 "application/json");
         assertIvsError(r, 400, "ValidationException");
@@ -162,22 +162,22 @@ class BadInputTest {
 
     @Test
     void hugeNumbersAndDeepNestingAreHandled() {
-        Raw r = TestSupport.send(emulator, "POST", "/CreateParticipantToken",
+        Raw r = TestSupport.send(ivs, "POST", "/CreateParticipantToken",
                 "{\"stageArn\":\"arn:aws:ivs:us-east-1:123456789012:stage/abc\",\"duration\":1e400}", "application/json");
         assertThat(r.status()).isEqualTo(400);
         String deep = "[".repeat(5000) + "]".repeat(5000);
-        Raw d = TestSupport.send(emulator, "POST", "/CreateStage", "{\"name\":" + deep + "}", "application/json");
+        Raw d = TestSupport.send(ivs, "POST", "/CreateStage", "{\"name\":" + deep + "}", "application/json");
         assertThat(d.status()).isBetween(400, 499);
         assertThat(d.json().get("__type").asText()).isIn("ValidationException", "SerializationException");
     }
 
     @Test
     void nullMembersCountAsAbsentAndUnknownMembersAreIgnored() {
-        Raw r = TestSupport.send(emulator, "POST", "/GetStage", "{\"arn\":null,\"extra\":1}", "application/json");
+        Raw r = TestSupport.send(ivs, "POST", "/GetStage", "{\"arn\":null,\"extra\":1}", "application/json");
         assertIvsError(r, 400, "ValidationException");
         assertThat(r.json().get("message").asText()).isEqualTo(
                 "1 validation error detected: Value null at 'arn' failed to satisfy constraint: Member must not be null");
-        assertThat(TestSupport.send(emulator, "POST", "/ListStages", "{\"unknown\":{\"x\":[1]}}", "application/json")
+        assertThat(TestSupport.send(ivs, "POST", "/ListStages", "{\"unknown\":{\"x\":[1]}}", "application/json")
                 .status()).isEqualTo(200);
     }
 
