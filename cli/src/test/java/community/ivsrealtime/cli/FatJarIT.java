@@ -1,0 +1,84 @@
+package community.ivsrealtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fat jar as the README's quick start runs it ({@code java -jar cli/target/ivsrt.jar ...}), in its own JVM:
+ * the classes the shade plugin merged, not the test class path. Its output is only what the command prints
+ * itself: no logging framework complaining about its configuration.
+ */
+class FatJarIT {
+
+    private static final Path JAR = Path.of(System.getProperty("ivsrt.jar", "target/ivsrt.jar"));
+
+    private static ProcessBuilder java(final String... args) throws IOException {
+        assertThat(JAR).as("the fat jar (mvn package builds it)").exists();
+        final Path tmp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        final List<String> command = new ArrayList<>(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Djava.io.tmpdir=" + tmp, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+
+    private static void assertNoLoggingNoise(final String output) {
+        assertThat(output).doesNotContain("StatusLogger").doesNotContain("SLF4J")
+            .doesNotContainPattern("(?m)^(ERROR|WARN|DEBUG)\\b");
+    }
+
+    @Test
+    void theDemoRunsCleanlyFromTheFatJar() throws Exception {
+        final Process demo = java("demo").start();
+        final String output = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(demo.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(demo.exitValue()).as(output).isZero();
+        assertThat(output).contains("Demo OK: 29 steps");
+        assertNoLoggingNoise(output);
+    }
+
+    @Test
+    void theEmulatorCommandServesOnLoopbackUntilStopped() throws Exception {
+        final Process emulator = java("emulator", "--port", "0").start();
+        try {
+            final BufferedReader lines = new BufferedReader(
+                new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
+            final StringBuilder banner = new StringBuilder();
+            String url = null;
+            for (String line = lines.readLine(); line != null && url == null; line = lines.readLine()) {
+                banner.append(line).append('\n');
+                final Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(line);
+                if (m.find()) {
+                    url = m.group(1);
+                }
+            }
+            assertThat(url).as(banner.toString()).isNotNull();
+            assertNoLoggingNoise(banner.toString());
+
+            final HttpResponse<String> calls = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url + "/_emulator/calls")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertThat(calls.statusCode()).isEqualTo(200);
+        } finally {
+            emulator.destroy();
+            assertThat(emulator.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}
