@@ -114,6 +114,29 @@ class ReadModelReuseTest {
             .containsOnlyKeys(type.getOp);
     }
 
+    /**
+     * As CloudFormation's contract tests (cfn test) and stacks do it: the previous state is what CREATE returned
+     * (server values such as Name "" included), the desired state the template again with changed tags.
+     */
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void aTagChangeOfAMinimalTemplateAfterItsCreateIsATagChangeOnly(final TypeUnderTest type) {
+        final ObjectNode template = minimal(type);
+        final HandlerResponse created = invoke(type, type.request("CREATE").properties(template));
+        assertSuccess(created);
+        emulator.calls().clear();
+
+        final ObjectNode desired = template.deepCopy().put("Arn", created.arn());
+        desired.putArray("Tags").addObject().put("Key", "team").put("Value", "video");
+        final HandlerResponse updated = invoke(type, type.request("UPDATE").properties(desired)
+            .previousProperties(created.model()));
+
+        assertSuccess(updated);
+        assertThat(emulator.calls().counts()).containsKey("TagResource").doesNotContainKey("UntagResource")
+            .doesNotContainKeys(type.updateOp == null ? "-" : type.updateOp);
+        assertThat(read(type, created.arn()).path("Tags").toString()).contains("\"team\"");
+    }
+
     @Test
     void aStageRecordingThumbnailsOnlyOnIntervalsSendsItsInterval() {
         final ObjectNode template = template(TypeUnderTest.STAGE);
