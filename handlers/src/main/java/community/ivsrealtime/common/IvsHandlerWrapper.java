@@ -60,6 +60,8 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
  *       local run only ever talks to the IVS endpoint it is pointed at. Everywhere, callerCredentials without a
  *       sessionToken (long-term keys, which the plugin cannot sign with) fail InvalidCredentials, not with the
  *       plugin's InternalFailure.</li>
+ *   <li>{@link #withExplainedValidation}: the plugin's schema-validation messages name the property and the
+ *       broken keyword only; the bad value and the rule are added ({@link SchemaMessages}).</li>
  * </ul>
  *
  * @param <M> the type's ResourceModel
@@ -161,8 +163,33 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
                     + "aws sts get-session-token or assume-role)"));
             return;
         }
+        final java.io.ByteArrayOutputStream response = new java.io.ByteArrayOutputStream();
         super.processRequest(new ByteArrayInputStream(runningInLambda() ? request : withoutProviderLogging(request)),
-            outputStream);
+            response);
+        outputStream.write(withExplainedValidation(request, response.toByteArray()));
+        outputStream.flush();
+    }
+
+    /**
+     * The response, with a schema-validation failure's message completed by {@link SchemaMessages} (the bad
+     * values and the rules they break); any other response unchanged.
+     */
+    byte[] withExplainedValidation(final byte[] request, final byte[] response) {
+        try {
+            final JsonNode out = JSON.readTree(response);
+            final String message = out == null ? null : out.path("message").asText(null);
+            if (!(out instanceof ObjectNode) || !"InvalidRequest".equals(out.path("errorCode").asText())
+                || message == null || !message.startsWith("Model validation failed")) {
+                return response;
+            }
+            final JsonNode properties = JSON.readTree(this.serializer.decompress(
+                new String(request, StandardCharsets.UTF_8))).path("requestData").path("resourceProperties");
+            final JsonNode schema = JSON.readTree(provideResourceSchemaJSONObject().toString());
+            ((ObjectNode) out).put("message", SchemaMessages.explain(message, properties, schema));
+            return JSON.writeValueAsBytes(out);
+        } catch (IOException | RuntimeException e) {
+            return response; // not JSON: as the plugin wrote it
+        }
     }
 
     /** True when the request carries callerCredentials without a sessionToken (false if it is not JSON). */
