@@ -16,6 +16,7 @@ import community.ivsrealtime.testing.TypeUnderTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The 14 contract tests of CloudFormation's resource contract test suite (../shared/reference/
@@ -29,8 +30,8 @@ class ContractTest {
         SharedEmulator.reset();
     }
 
-    private static HandlerResponse create(final TypeUnderTest type) {
-        final ObjectNode input = type.createInput();
+    private static HandlerResponse create(final TypeUnderTest type, final int set) {
+        final ObjectNode input = type.createInput(set);
         final HandlerResponse created = type.invoker().invoke(type.request("CREATE").properties(input));
         assertSuccess(created);
         assertThat(created.arn()).as("primary identifier of %s", created).isNotBlank();
@@ -45,8 +46,8 @@ class ContractTest {
         return type.invoker().invoke(type.request("READ").properties(model));
     }
 
-    private static HandlerResponse update(final TypeUnderTest type, final HandlerResponse created) {
-        final ObjectNode input = type.updateInput().put("Arn", created.arn());
+    private static HandlerResponse update(final TypeUnderTest type, final int set, final HandlerResponse created) {
+        final ObjectNode input = type.updateInput(set).put("Arn", created.arn());
         return type.invoker().invoke(type.request("UPDATE").properties(input).previousProperties(created.model()));
     }
 
@@ -61,9 +62,9 @@ class ContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TypeUnderTest.class)
-    void contract_create_delete(final TypeUnderTest type) {
-        deleteSucceeds(type, create(type).arn());
+    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
+    void contract_create_delete(final TypeUnderTest type, final int set) {
+        deleteSucceeds(type, create(type, set).arn());
     }
 
     /**
@@ -72,129 +73,129 @@ class ContractTest {
      * maps to ResourceConflict with the service's message naming the existing key.
      */
     @ParameterizedTest
-    @EnumSource(TypeUnderTest.class)
-    void contract_create_create(final TypeUnderTest type) {
+    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
+    void contract_create_create(final TypeUnderTest type, final int set) {
         assertThat(Models.properties(type, "readOnlyProperties")).contains("Arn");
-        final String first = create(type).arn();
+        final String first = create(type, set).arn();
         if (type == TypeUnderTest.PUBLIC_KEY) {
-            final HandlerResponse second = type.invoker().invoke(type.request("CREATE").properties(type.createInput()));
+            final HandlerResponse second = type.invoker().invoke(type.request("CREATE").properties(type.createInput(set)));
             assertFailed(second, "ResourceConflict");
             assertThat(second.message()).contains("ImportPublicKey", first);
             return;
         }
-        final String second = create(type).arn();
+        final String second = create(type, set).arn();
         assertThat(second).isNotEqualTo(first);
     }
 
     @ParameterizedTest
-    @EnumSource(TypeUnderTest.class)
-    void contract_create_read(final TypeUnderTest type) {
-        final HandlerResponse created = create(type);
+    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
+    void contract_create_read(final TypeUnderTest type, final int set) {
+        final HandlerResponse created = create(type, set);
         final HandlerResponse read = read(type, created.arn());
         assertSuccess(read);
-        assertInputEqualsOutput(type, type.createInput(), read.model());
+        assertInputEqualsOutput(type, type.createInput(set), read.model());
         assertThat(read.model()).isEqualTo(created.model());
     }
 
     @ParameterizedTest
-    @EnumSource(TypeUnderTest.class)
-    void contract_create_list(final TypeUnderTest type) {
-        final String arn = create(type).arn();
+    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
+    void contract_create_list(final TypeUnderTest type, final int set) {
+        final String arn = create(type, set).arn();
         assertThat(listAll(type)).contains(arn);
     }
 
     @ParameterizedTest
-    @EnumSource(TypeUnderTest.class)
-    void contract_create_taggable(final TypeUnderTest type) {
+    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
+    void contract_create_taggable(final TypeUnderTest type, final int set) {
         assertThat(Models.schema(type).path("tagging").path("taggable").asBoolean()).isTrue();
-        assertThat(type.createInput().has("Tags")).isTrue();
-        final HandlerResponse read = read(type, create(type).arn());
-        assertThat(Models.covers(type.createInput().get("Tags"), read.model().get("Tags"))).isTrue();
+        assertThat(type.createInput(set).has("Tags")).isTrue();
+        final HandlerResponse read = read(type, create(type, set).arn());
+        assertThat(Models.covers(type.createInput(set).get("Tags"), read.model().get("Tags"))).isTrue();
     }
 
     @ParameterizedTest
-    @EnumSource(TypeUnderTest.class)
-    void contract_update_read(final TypeUnderTest type) {
-        final HandlerResponse created = create(type);
-        final HandlerResponse updated = update(type, created);
+    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
+    void contract_update_read(final TypeUnderTest type, final int set) {
+        final HandlerResponse created = create(type, set);
+        final HandlerResponse updated = update(type, set, created);
         assertSuccess(updated);
         assertThat(updated.arn()).isEqualTo(created.arn());
-        assertInputEqualsOutput(type, type.updateInput(), updated.model());
+        assertInputEqualsOutput(type, type.updateInput(set), updated.model());
         assertNoWriteOnly(type, updated.model());
 
         final HandlerResponse read = read(type, created.arn());
         assertSuccess(read);
-        assertInputEqualsOutput(type, type.updateInput(), read.model());
+        assertInputEqualsOutput(type, type.updateInput(set), read.model());
     }
 
     @ParameterizedTest
-    @EnumSource(TypeUnderTest.class)
-    void contract_update_list(final TypeUnderTest type) {
-        final HandlerResponse created = create(type);
-        assertSuccess(update(type, created));
+    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
+    void contract_update_list(final TypeUnderTest type, final int set) {
+        final HandlerResponse created = create(type, set);
+        assertSuccess(update(type, set, created));
         assertThat(listAll(type)).contains(created.arn());
     }
 
     @ParameterizedTest
-    @EnumSource(TypeUnderTest.class)
-    void contract_update_tag_updatable(final TypeUnderTest type) {
+    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
+    void contract_update_tag_updatable(final TypeUnderTest type, final int set) {
         assertThat(Models.schema(type).path("tagging").path("tagUpdatable").asBoolean()).isTrue();
-        assertThat(type.updateInput().get("Tags")).isNotNull().isNotEqualTo(type.createInput().get("Tags"));
-        final HandlerResponse created = create(type);
-        assertSuccess(update(type, created));
+        assertThat(type.updateInput(set).get("Tags")).isNotNull().isNotEqualTo(type.createInput(set).get("Tags"));
+        final HandlerResponse created = create(type, set);
+        assertSuccess(update(type, set, created));
         final HandlerResponse read = read(type, created.arn());
-        assertThat(Models.covers(type.updateInput().get("Tags"), read.model().get("Tags")))
+        assertThat(Models.covers(type.updateInput(set).get("Tags"), read.model().get("Tags")))
             .as("tags after update: %s", read.model().get("Tags")).isTrue();
     }
 
     @ParameterizedTest
-    @EnumSource(TypeUnderTest.class)
-    void contract_update_without_create(final TypeUnderTest type) {
-        final ObjectNode input = type.updateInput().put("Arn", type.missingArn());
+    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
+    void contract_update_without_create(final TypeUnderTest type, final int set) {
+        final ObjectNode input = type.updateInput(set).put("Arn", type.missingArn());
         final HandlerResponse response = type.invoker()
-            .invoke(type.request("UPDATE").properties(input).previousProperties(type.createInput().put("Arn", type.missingArn())));
+            .invoke(type.request("UPDATE").properties(input).previousProperties(type.createInput(set).put("Arn", type.missingArn())));
         assertFailed(response, "NotFound");
     }
 
     @ParameterizedTest
-    @EnumSource(TypeUnderTest.class)
-    void contract_delete_read(final TypeUnderTest type) {
-        final String arn = create(type).arn();
+    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
+    void contract_delete_read(final TypeUnderTest type, final int set) {
+        final String arn = create(type, set).arn();
         deleteSucceeds(type, arn);
         assertFailed(read(type, arn), "NotFound");
     }
 
     @ParameterizedTest
-    @EnumSource(TypeUnderTest.class)
-    void contract_delete_list(final TypeUnderTest type) {
-        final String arn = create(type).arn();
+    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
+    void contract_delete_list(final TypeUnderTest type, final int set) {
+        final String arn = create(type, set).arn();
         deleteSucceeds(type, arn);
         assertThat(listAll(type)).doesNotContain(arn);
     }
 
     @ParameterizedTest
-    @EnumSource(TypeUnderTest.class)
-    void contract_delete_update(final TypeUnderTest type) {
-        final HandlerResponse created = create(type);
+    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
+    void contract_delete_update(final TypeUnderTest type, final int set) {
+        final HandlerResponse created = create(type, set);
         deleteSucceeds(type, created.arn());
-        assertFailed(update(type, created), "NotFound");
+        assertFailed(update(type, set, created), "NotFound");
     }
 
     @ParameterizedTest
-    @EnumSource(TypeUnderTest.class)
-    void contract_delete_delete(final TypeUnderTest type) {
-        final String arn = create(type).arn();
+    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
+    void contract_delete_delete(final TypeUnderTest type, final int set) {
+        final String arn = create(type, set).arn();
         deleteSucceeds(type, arn);
         assertFailed(delete(type, arn), "NotFound");
     }
 
     /** The Arn is not writable: re-CREATE with the same request makes a new resource. */
     @ParameterizedTest
-    @EnumSource(TypeUnderTest.class)
-    void contract_delete_create(final TypeUnderTest type) {
-        final String arn = create(type).arn();
+    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
+    void contract_delete_create(final TypeUnderTest type, final int set) {
+        final String arn = create(type, set).arn();
         deleteSucceeds(type, arn);
-        final HandlerResponse again = create(type);
+        final HandlerResponse again = create(type, set);
         assertThat(again.arn()).isNotEqualTo(arn);
         assertThat(listAll(type)).containsExactly(again.arn());
     }

@@ -42,8 +42,13 @@ class TypePackagesIT {
         try (ZipFile z = new ZipFile(zip.toFile())) {
             List<String> names = new ArrayList<>();
             z.stream().filter(e -> !e.isDirectory()).forEach(e -> names.add(e.getName()));
-            assertThat(names).containsExactlyInAnyOrder(".rpdk-config", "schema.json", ".cfn_metadata.json", JAR_ENTRY,
-                    "inputs/inputs_1_create.json", "inputs/inputs_1_update.json", "inputs/inputs_1_invalid.json");
+            List<String> expected = new ArrayList<>(List.of(".rpdk-config", "schema.json", ".cfn_metadata.json", JAR_ENTRY));
+            for (int set : Types.INPUT_SETS) {
+                for (String kind : Types.INPUT_KINDS) {
+                    expected.add("inputs/inputs_" + set + "_" + kind + ".json");
+                }
+            }
+            assertThat(names).containsExactlyInAnyOrderElementsOf(expected);
 
             JSONObject config = new JSONObject(text(z, ".rpdk-config"));
             assertThat(config.getString("artifact_type")).isEqualTo("RESOURCE");
@@ -56,8 +61,11 @@ class TypePackagesIT {
 
             assertThat(text(z, "schema.json")).isEqualTo(Types.read(type.schemaFile()));
             new JSONObject(text(z, ".cfn_metadata.json"));
-            for (String kind : Types.INPUT_KINDS) {
-                assertThat(text(z, "inputs/inputs_1_" + kind + ".json")).isEqualTo(Types.read(type.inputFile(kind)));
+            for (int set : Types.INPUT_SETS) {
+                for (String kind : Types.INPUT_KINDS) {
+                    assertThat(text(z, "inputs/inputs_" + set + "_" + kind + ".json"))
+                            .isEqualTo(Types.read(type.inputFile(set, kind)));
+                }
             }
             assertThat(z.getEntry(JAR_ENTRY).getSize()).isEqualTo(Files.size(shadedJar()));
 

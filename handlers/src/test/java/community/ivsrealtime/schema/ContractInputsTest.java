@@ -3,9 +3,11 @@ package community.ivsrealtime.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.json.JSONObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.cloudformation.resource.ResourceTypeSchema;
 import software.amazon.cloudformation.resource.Validator;
 import software.amazon.cloudformation.resource.exceptions.ValidationException;
@@ -16,25 +18,35 @@ class ContractInputsTest {
     private final Validator validator = new Validator();
 
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void createAndUpdateInputsAreValid(Types type) {
-        validator.validateObject(type.input("create"), type.schema());
-        validator.validateObject(type.input("update"), type.schema());
+    @MethodSource("community.ivsrealtime.schema.Types#withInputSets")
+    void createAndUpdateInputsAreValid(Types type, int set) {
+        validator.validateObject(type.input(set, "create"), type.schema());
+        validator.validateObject(type.input(set, "update"), type.schema());
     }
 
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void invalidInputIsRejected(Types type) {
-        assertThatThrownBy(() -> validator.validateObject(type.input("invalid"), type.schema()))
+    @MethodSource("community.ivsrealtime.schema.Types#withInputSets")
+    void invalidInputIsRejected(Types type, int set) {
+        assertThatThrownBy(() -> validator.validateObject(type.input(set, "invalid"), type.schema()))
                 .isInstanceOf(ValidationException.class);
     }
 
+    /** Set 2 leaves out everything the schema does not require but Tags: the service's defaults come back. */
     @ParameterizedTest
     @EnumSource(Types.class)
-    void inputsSetNoReadOnlyPropertyAndUpdateKeepsCreateOnlyOnesAndChangesSomething(Types type) {
+    void theSecondSetSetsOnlyRequiredPropertiesAndTags(Types type) {
+        java.util.Set<String> allowed = new java.util.HashSet<>(type.schema().optJSONArray("required") == null
+                ? List.of() : type.schema().getJSONArray("required").toList().stream().map(String::valueOf).toList());
+        allowed.add("Tags");
+        assertThat(type.input(2, "create").keySet()).isSubsetOf(allowed);
+    }
+
+    @ParameterizedTest
+    @MethodSource("community.ivsrealtime.schema.Types#withInputSets")
+    void inputsSetNoReadOnlyPropertyAndUpdateKeepsCreateOnlyOnesAndChangesSomething(Types type, int set) {
         ResourceTypeSchema schema = ResourceTypeSchema.load(type.schema());
-        JSONObject create = type.input("create");
-        JSONObject update = type.input("update");
+        JSONObject create = type.input(set, "create");
+        JSONObject update = type.input(set, "update");
         for (String pointer : schema.getReadOnlyPropertiesAsStrings()) {
             String name = pointer.substring("/properties/".length());
             assertThat(create.has(name)).as("create input sets read-only " + name).isFalse();

@@ -52,13 +52,34 @@ public enum Types {
         return new JSONObject(read(schemaFile()));
     }
 
-    /** Contract test input: {@code create}, {@code update} or {@code invalid}. */
+    /**
+     * The contract test input sets in each zip's inputs/: 1 sets every property, 2 only what the schema requires
+     * (plus Tags), so that the service's defaults are what comes back.
+     */
+    public static final List<Integer> INPUT_SETS = List.of(1, 2);
+
+    /** Contract test input of set 1: {@code create}, {@code update} or {@code invalid}. */
     public Path inputFile(String kind) {
-        return handlersModule().resolve("src/package").resolve(lower()).resolve("inputs/inputs_1_" + kind + ".json");
+        return inputFile(1, kind);
+    }
+
+    public Path inputFile(int set, String kind) {
+        return handlersModule().resolve("src/package").resolve(lower())
+                .resolve("inputs/inputs_" + set + "_" + kind + ".json");
     }
 
     public JSONObject input(String kind) {
-        return new JSONObject(read(inputFile(kind)));
+        return input(1, kind);
+    }
+
+    public JSONObject input(int set, String kind) {
+        return new JSONObject(read(inputFile(set, kind)));
+    }
+
+    /** Every (type, input set) pair. */
+    public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> withInputSets() {
+        return java.util.Arrays.stream(values()).flatMap(t -> INPUT_SETS.stream()
+                .map(set -> org.junit.jupiter.params.provider.Arguments.of(t, set)));
     }
 
     public static Path handlersModule() {

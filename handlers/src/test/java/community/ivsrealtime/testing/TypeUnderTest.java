@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The five resource types as the handler tests see them: the invoker (main code, {@link LocalInvoker}), the service operations each action
@@ -79,12 +83,28 @@ public enum TypeUnderTest {
                 IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY, "test-session-token");
     }
 
+    /** The contract input sets: 1 sets every property, 2 only the required ones and Tags (service defaults). */
+    public static final List<Integer> INPUT_SETS = List.of(1, 2);
+
+    /** Every (type, input set) pair, for parameterized tests. */
+    public static Stream<Arguments> withInputSets() {
+        return Arrays.stream(values()).flatMap(t -> INPUT_SETS.stream().map(set -> Arguments.of(t, set)));
+    }
+
     public ObjectNode createInput() {
-        return input("inputs_1_create.json");
+        return createInput(1);
+    }
+
+    public ObjectNode createInput(final int set) {
+        return input("inputs_" + set + "_create.json");
     }
 
     public ObjectNode updateInput() {
-        return input("inputs_1_update.json");
+        return updateInput(1);
+    }
+
+    public ObjectNode updateInput(final int set) {
+        return input("inputs_" + set + "_update.json");
     }
 
     public ObjectNode invalidInput() {
