@@ -3,6 +3,7 @@ package community.ivsrealtime.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import community.ivsrealtime.emulator.core.AdminInput;
 import community.ivsrealtime.emulator.core.CallContext;
 import community.ivsrealtime.emulator.core.IvsException;
 import community.ivsrealtime.emulator.faults.Call;
@@ -11,13 +12,12 @@ import community.ivsrealtime.emulator.protocol.JsonBody;
 import community.ivsrealtime.emulator.protocol.PercentCoding;
 import community.ivsrealtime.emulator.protocol.RequestIds;
 import community.ivsrealtime.emulator.protocol.Responses;
+import community.ivsrealtime.emulator.protocol.SigV4Verifier;
 import community.ivsrealtime.emulator.protocol.WireRequest;
 import community.ivsrealtime.emulator.protocol.WireResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The admin HTTP API under {@value #PREFIX} (JSON, no signature needed):
@@ -30,8 +30,10 @@ import java.util.TreeSet;
  *       {@code DELETE faults}: clear</li>
  *   <li>{@code GET quotas}; {@code PUT quotas} with {@code {"name": value, ...}}</li>
  *   <li>{@code POST simulate/{action}?accountId=...&region=...} with a JSON body: forwarded to
- *       {@code IvsRealTimeService.admin(action, body, ctx)}</li>
+ *       {@code IvsRealTimeService.admin(action, body, ctx)}; the account must be 12 digits and the region a
+ *       region name, as for API calls</li>
  * </ul>
+ * Fault, quota and simulate members are checked for their types by {@link AdminInput}.
  */
 final class AdminApi {
     static final String PREFIX = "/_emulator/";
@@ -89,10 +91,7 @@ final class AdminApi {
                 // check every entry before changing any, so a bad entry leaves all quotas as they were
                 Map<String, Integer> wanted = new java.util.LinkedHashMap<>();
                 body(request).fields().forEachRemaining(e -> {
-                    if (!e.getValue().isIntegralNumber() || !e.getValue().canConvertToInt()) {
-                        throw new IllegalArgumentException("quota '" + e.getKey() + "' must be an integer, got "
-                                + e.getValue());
-                    }
+                    AdminInput.check("quota", e.getKey(), e.getValue(), AdminInput.WHOLE_NUMBER);
                     if (!community.ivsrealtime.emulator.service.Quotas.names().contains(e.getKey())) {
                         emulator.service().quotas().get(e.getKey()); // throws, naming the known quotas
                     }
@@ -121,6 +120,13 @@ final class AdminApi {
         }
         String account = query.getOrDefault("accountId", List.of(defaultAccountId)).get(0);
         String region = query.getOrDefault("region", List.of(IvsRealTimeEmulator.DEFAULT_REGION)).get(0);
+        // the same rules as for API calls, so that simulation never addresses a store no API call can reach
+        if (!account.matches("[0-9]{12}")) {
+            throw new IllegalArgumentException("accountId must be 12 digits, got '" + account + "'");
+        }
+        if (!SigV4Verifier.isRegion(region)) {
+            throw new IllegalArgumentException("region must be an AWS region name like us-east-1, got '" + region + "'");
+        }
         ObjectNode result = emulator.service().admin(action, body(request),
                 new CallContext(account, region, null, requestId));
         return result == null ? object() : result;
@@ -158,64 +164,37 @@ final class AdminApi {
 
     /** A fault from its admin JSON; every member is checked for its type, so a typo is an error, not a no-op. */
     static Fault fault(ObjectNode spec) {
-        spec.fieldNames().forEachRemaining(name -> {
-            if (!FAULT_MEMBERS.contains(name)) {
-                throw new IllegalArgumentException("unknown fault member '" + name + "'; known: " + FAULT_MEMBERS);
-            }
-        });
-        String operation = spec.has("operation") ? text(spec, "operation") : null;
+        AdminInput.check("fault", spec, FAULT_MEMBERS);
+        String operation = spec.has("operation") ? spec.get("operation").textValue() : null;
         Fault fault = operation == null || operation.equals("*") ? Fault.anyOperation() : Fault.operation(operation);
         if (spec.has("status")) {
-            fault = fault.status(integer(spec, "status"));
+            fault = fault.status(spec.get("status").intValue());
         }
         if (spec.has("errorCode")) {
-            fault = fault.errorCode(text(spec, "errorCode"));
+            fault = fault.errorCode(spec.get("errorCode").textValue());
         }
         if (spec.has("message")) {
-            fault = fault.message(text(spec, "message"));
+            fault = fault.message(spec.get("message").textValue());
         }
         if (spec.has("delayMillis")) {
-            fault = fault.delay(Duration.ofMillis(integer(spec, "delayMillis")));
+            fault = fault.delay(Duration.ofMillis(spec.get("delayMillis").intValue()));
         }
-        if (spec.has("dropConnection")) {
-            if (!spec.get("dropConnection").isBoolean()) {
-                throw new IllegalArgumentException("fault member dropConnection must be true or false, got "
-                        + spec.get("dropConnection"));
-            }
-            if (spec.get("dropConnection").booleanValue()) {
-                fault = fault.dropConnection();
-            }
+        if (spec.has("dropConnection") && spec.get("dropConnection").booleanValue()) {
+            fault = fault.dropConnection();
         }
         if (spec.has("times")) {
-            fault = fault.times(integer(spec, "times"));
+            fault = fault.times(spec.get("times").intValue());
         }
         if (spec.has("fraction")) {
-            if (!spec.get("fraction").isNumber()) {
-                throw new IllegalArgumentException("fault member fraction must be a number, got " + spec.get("fraction"));
-            }
             fault = fault.fraction(spec.get("fraction").doubleValue());
         }
         return fault;
     }
 
-    private static final Set<String> FAULT_MEMBERS = new TreeSet<>(List.of("operation", "status",
-            "errorCode", "message", "delayMillis", "dropConnection", "times", "fraction"));
-
-    private static int integer(ObjectNode spec, String name) {
-        JsonNode value = spec.get(name);
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new IllegalArgumentException("fault member " + name + " must be a whole number, got " + value);
-        }
-        return value.intValue();
-    }
-
-    private static String text(ObjectNode spec, String name) {
-        JsonNode value = spec.get(name);
-        if (!value.isTextual()) {
-            throw new IllegalArgumentException("fault member " + name + " must be a string, got " + value);
-        }
-        return value.textValue();
-    }
+    private static final Map<String, AdminInput.Kind> FAULT_MEMBERS = Map.of("operation", AdminInput.STRING,
+            "status", AdminInput.WHOLE_NUMBER, "errorCode", AdminInput.STRING, "message", AdminInput.STRING,
+            "delayMillis", AdminInput.WHOLE_NUMBER, "dropConnection", AdminInput.BOOLEAN,
+            "times", AdminInput.WHOLE_NUMBER, "fraction", AdminInput.NUMBER);
 
     private static ObjectNode body(WireRequest request) {
         return JsonBody.parse(request.body());

@@ -71,8 +71,17 @@ final class AwsCli {
 
     /** Runs {@code aws --endpoint-url E --region us-east-1 --output json ivs-realtime ARGS} signed with the secret. */
     Run withSecret(String secret, String... args) throws Exception {
+        return run(secret, "us-east-1", args);
+    }
+
+    /** Runs {@code aws --endpoint-url E --region REGION --output json ivs-realtime ARGS} with the default secret. */
+    Run inRegion(String region, String... args) throws Exception {
+        return run(IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY, region, args);
+    }
+
+    private Run run(String secret, String region, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(executable, "--endpoint-url", emulator.endpoint().toString(),
-                "--region", "us-east-1", "--output", "json", "ivs-realtime"));
+                "--region", region, "--output", "json", "ivs-realtime"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();

@@ -70,6 +70,21 @@ class AwsCliTest {
     }
 
     @Test
+    void aRegionThatIsNotARegionNameIsRefusedBeforeItEndsUpInAnArn() throws Exception {
+        AwsCli.Run upper = aws.inRegion("EU-WEST-1", "create-stage", "--name", "unreachable");
+        assertThat(upper.exitCode()).isIn(AwsCli.ERROR_EXIT_CODES);
+        assertThat(upper.stderr()).contains("An error occurred (InvalidSignatureException)")
+                .contains("Credential should be scoped to a valid region, not 'EU-WEST-1'.");
+        assertThat(ivs.service().invoke("ListStages", TestSupport.JSON.createObjectNode(),
+                new community.ivsrealtime.emulator.core.CallContext(IvsRealTimeEmulator.DEFAULT_ACCOUNT_ID, "EU-WEST-1",
+                        null, "check")).get("stages")).isEmpty();
+        JsonNode created = aws.inRegion("eu-west-1", "create-stage", "--name", "reachable").json();
+        String arn = created.path("stage").path("arn").asText();
+        assertThat(arn).startsWith("arn:aws:ivs:eu-west-1:123456789012:stage/");
+        assertThat(aws.inRegion("eu-west-1", "get-stage", "--arn", arn).exitCode()).isZero();
+    }
+
+    @Test
     void botocoreSignaturesAreVerified() throws Exception {
         AwsCli.Run wrong = aws.withSecret("not-the-secret", "list-stages");
         assertThat(wrong.exitCode()).isIn(254, 255);

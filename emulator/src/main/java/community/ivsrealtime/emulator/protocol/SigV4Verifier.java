@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.utils.BinaryUtils;
@@ -44,6 +45,7 @@ public final class SigV4Verifier {
         }
     });
     private static final int MAX_CACHED_KEYS = 1024;
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
 
     /** Derived signing keys by access key, date, region and service (they change once a day). */
     private final Map<String, byte[]> signingKeys = new java.util.concurrent.ConcurrentHashMap<>();
@@ -73,6 +75,9 @@ public final class SigV4Verifier {
     /**
      * Identifies the caller and, when verification is on, checks the signature.
      *
+     * <p>Also without verification a credential scope whose region is not a well-formed region name
+     * ({@link #isRegion}) is refused, since the region ends up in the ARNs of the resources the call creates.
+     *
      * @throws IvsException 403 with the code AWS uses ({@code MissingAuthenticationTokenException},
      *                      {@code IncompleteSignatureException}, {@code UnrecognizedClientException},
      *                      {@code InvalidSignatureException})
@@ -93,6 +98,14 @@ public final class SigV4Verifier {
                 throw new IvsException(403, "IncompleteSignatureException", e.getMessage());
             }
             return new Caller(null, defaultCredential.accountId(), defaultRegion);
+        }
+        if (verify) {
+            checkSignedHeaders(request, auth);
+        }
+        // also without verification: the scope's region names the region the resources live in (their ARNs)
+        if (!isRegion(auth.region())) {
+            throw new IvsException(403, "InvalidSignatureException",
+                    "Credential should be scoped to a valid region, not '" + auth.region() + "'. ");
         }
         Credential credential = credentials.get(auth.accessKeyId());
         if (!verify) {
@@ -123,6 +136,30 @@ public final class SigV4Verifier {
             throw new IvsException(403, "InvalidSignatureException", SIGNATURE_MISMATCH);
         }
         return new Caller(auth.accessKeyId(), credential.accountId(), auth.region());
+    }
+
+    /**
+     * Whether the text is a well-formed AWS region name: lower-case letters and digits in dash-separated parts,
+     * a two-letter area first and a number last ({@code us-east-1}, {@code us-gov-west-1}, {@code cn-north-1},
+     * {@code ap-southeast-4}). Resource ARNs carry the region, and the model's ARN patterns accept only this form.
+     */
+    public static boolean isRegion(String region) {
+        return region != null && REGION.matcher(region).matches();
+    }
+
+    /**
+     * The headers that must be signed, as AWS requires: {@code host} (or {@code :authority}) always, and
+     * {@code x-amz-date} when the request carries one.
+     */
+    private static void checkSignedHeaders(WireRequest request, Authorization auth) {
+        if (!auth.signedHeaders().contains("host") && !auth.signedHeaders().contains(":authority")) {
+            throw new IvsException(403, "IncompleteSignatureException",
+                    "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+        }
+        if (request.header("x-amz-date") != null && !auth.signedHeaders().contains("x-amz-date")) {
+            throw new IvsException(403, "IncompleteSignatureException",
+                    "'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.");
+        }
     }
 
     /** The access key id an Authorization header claims (verified or not), or null. */

@@ -3,6 +3,7 @@ package community.ivsrealtime.emulator.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import community.ivsrealtime.emulator.core.AdminInput;
 import community.ivsrealtime.emulator.core.CallContext;
 import community.ivsrealtime.emulator.core.IvsException;
 import community.ivsrealtime.emulator.core.OperationHandler;
@@ -75,7 +76,10 @@ import java.util.regex.Pattern;
  *
  * <h2>Simulation ({@link #admin}, also {@code POST /_emulator/simulate/{action}})</h2>
  * Every action answers a JSON object; unknown stages, participants or ingest configurations give
- * ResourceNotFoundException, missing members ValidationException.
+ * ResourceNotFoundException, missing members ValidationException. Before anything happens every member is
+ * checked: an unknown member or a value of the wrong JSON type (a string where a list is expected, a JSON
+ * {@code null}, a capability or protocol outside its enum) is a ValidationException naming the member, the
+ * expected type and the value ({@link AdminInput}, shared with the admin fault and quota checks).
  * <ul>
  *   <li>{@code join} {@code {"stageArn", "token"?, "userId"?, "attributes"?, "capabilities"?, "publish"?,
  *       "subscribe"?, "protocol"? (UNKNOWN|WHIP|RTMP|RTMPS, default WHIP), "ispName"?, "osName"?, "osVersion"?,
@@ -118,6 +122,8 @@ public final class IvsRealTimeService implements OperationHandler {
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN PUBLIC KEY-----\\r?\\n([a-zA-Z0-9+/=\\r\\n]+)\\r?\\n-----END PUBLIC KEY-----");
     private static final String[] CLIENT_ATTRIBUTES = {"ispName", "osName", "osVersion", "browserName", "browserVersion", "sdkVersion"};
+    /** The members each simulate action accepts, with their types (in the order of the class comment). */
+    private static final Map<String, Map<String, AdminInput.Kind>> SIMULATE_MEMBERS = simulateMembers();
     /** The latest service time {@code advanceTime} may reach (the end of the 4-digit years of ISO-8601). */
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
@@ -175,7 +181,7 @@ public final class IvsRealTimeService implements OperationHandler {
             case "ListStages": return list(in, "stages", s.stages, 50, r -> true, IvsRealTimeService::stageSummary);
             case "CreateParticipantToken": {
                 Stage st = s.stages.require(Json.text(in, "stageArn", null));
-                return wrap("participantToken", mint(st, in, now));
+                return wrap("participantToken", mint(st, in, "", now));
             }
             case "CreateEncoderConfiguration": return createEncoder(in, s);
             case "GetEncoderConfiguration":
@@ -322,8 +328,9 @@ public final class IvsRealTimeService implements OperationHandler {
         Stage st = new Stage(s.arn("stage"), s.nextSeq(), Json.text(in, "name", ""), tags(in));
         st.recording = recording;
         ArrayNode tokens = Json.arr();
+        int index = 0;
         for (JsonNode cfg : in.path("participantTokenConfigurations")) {
-            tokens.add(mint(st, cfg, now));
+            tokens.add(mint(st, cfg, "participantTokenConfigurations." + index++ + ".", now));
         }
         s.stages.add(st);
         ObjectNode out = wrap("stage", stageNode(s, st));
@@ -369,7 +376,7 @@ public final class IvsRealTimeService implements OperationHandler {
         JsonNode thumb = r.get("thumbnailConfiguration");
         if (thumb != null && Json.has(thumb, "targetIntervalSeconds")
                 && !"INTERVAL".equals(Json.text(thumb, "recordingMode", "DISABLED"))) {
-            throw IvsException.validation("autoParticipantRecordingConfiguration.thumbnailConfiguration.targetIntervalSeconds"
+            throw IvsException.validation("autoParticipantRecordingConfiguration.thumbnailConfiguration.targetIntervalSeconds:"
                     + " can be set only when recordingMode is INTERVAL, got recordingMode "
                     + Json.text(thumb, "recordingMode", "DISABLED") + " (default DISABLED)");
         }
@@ -403,8 +410,11 @@ public final class IvsRealTimeService implements OperationHandler {
 
     // ---------------------------------------------------------------- tokens
 
-    /** Mints a participant token for the stage from a ParticipantTokenConfiguration-shaped node. */
-    private static ObjectNode mint(Stage st, JsonNode cfg, Instant now) {
+    /**
+     * Mints a participant token for the stage from a ParticipantTokenConfiguration-shaped node; {@code path} is the
+     * node's member path for messages ({@code ""} or {@code participantTokenConfigurations.0.}).
+     */
+    private static ObjectNode mint(Stage st, JsonNode cfg, String path, Instant now) {
         Integer d = Json.integer(cfg, "duration");
         int duration = d == null ? 720 : d;
         List<String> capabilities = new ArrayList<>();
@@ -419,7 +429,7 @@ public final class IvsRealTimeService implements OperationHandler {
             capabilities.add("SUBSCRIBE");
         }
         Map<String, String> attributes = Json.stringMap(cfg, "attributes");
-        Json.checkAttributesSize(attributes, "attributes");
+        Json.checkAttributesSize(attributes, path + "attributes");
         String userId = Json.text(cfg, "userId", null);
         String participantId = Ids.alnum(12);
         Instant expires = now.plus(Duration.ofMinutes(duration));
@@ -539,7 +549,8 @@ public final class IvsRealTimeService implements OperationHandler {
         String protocol = Json.text(in, "ingestProtocol", "RTMPS");
         boolean insecure = Json.bool(in, "insecureIngest", false);
         if ("RTMP".equals(protocol) && !insecure) {
-            throw IvsException.validation("insecureIngest must be true when ingestProtocol is RTMP");
+            throw IvsException.validation("insecureIngest: must be true when ingestProtocol is RTMP, got "
+                    + (Json.has(in, "insecureIngest") ? "false" : "none (default false)"));
         }
         String stageArn = Json.text(in, "stageArn", "");
         if (!stageArn.isEmpty() && s.stages.find(stageArn) == null) {
@@ -639,7 +650,8 @@ public final class IvsRealTimeService implements OperationHandler {
         boolean channel = Json.has(cfg, "channel");
         boolean s3 = Json.has(cfg, "s3");
         if (channel == s3) {
-            throw IvsException.validation("destinations[" + index + "]: Either a channel or an s3 must be specified");
+            throw IvsException.validation("destinations." + index + ": Either a channel or an s3 must be specified, got "
+                    + (channel ? "both" : "neither"));
         }
         String id = Ids.alnum(12);
         ObjectNode d = Json.obj();
@@ -647,7 +659,7 @@ public final class IvsRealTimeService implements OperationHandler {
         if (channel) {
             String channelArn = cfg.path("channel").path("channelArn").asText();
             if (!Ids.sameAccountAndRegion(channelArn, s.account, s.region)) {
-                throw IvsException.validation("destinations[" + index + "].channel.channelArn: the channel must be in the account"
+                throw IvsException.validation("destinations." + index + ".channel.channelArn: the channel must be in the account"
                         + " and region of the stage, got " + channelArn);
             }
             String encoder = Json.text(cfg.get("channel"), "encoderConfigurationArn", null);
@@ -765,11 +777,17 @@ public final class IvsRealTimeService implements OperationHandler {
     /** Simulation and other admin actions (see the class comment). */
     public ObjectNode admin(String action, ObjectNode body, CallContext ctx) {
         ObjectNode in = body == null ? Json.obj() : body;
+        Map<String, AdminInput.Kind> members = SIMULATE_MEMBERS.get(action);
+        if (members == null) {
+            throw IvsException.validation("Unknown simulation action: " + action
+                    + " (known: " + String.join(", ", SIMULATE_MEMBERS.keySet()) + ")");
+        }
+        AdminInput.check(action, in, members);
         switch (action) {
             case "advanceTime": {
                 JsonNode sec = in.get("seconds");
-                if (sec == null || !sec.isNumber() || sec.asDouble() < 0) {
-                    throw IvsException.validation("advanceTime: seconds must be a number >= 0");
+                if (sec == null || sec.asDouble() < 0) {
+                    throw IvsException.validation("advanceTime member seconds must be a number >= 0, got " + sec);
                 }
                 long millis = (long) (sec.asDouble() * 1000); // saturates at Long.MAX_VALUE
                 offset.updateAndGet(d -> {
@@ -791,12 +809,8 @@ public final class IvsRealTimeService implements OperationHandler {
             }
             case "now":
                 return wrap("now", Json.F.textNode(Json.time(now())));
-            case "join": case "publish": case "unpublish": case "subscribe": case "unsubscribe": case "leave":
-            case "ingestStart": case "ingestStop":
-                break;
             default:
-                throw IvsException.validation("Unknown simulation action: " + action
-                        + " (known: join, publish, unpublish, subscribe, unsubscribe, leave, ingestStart, ingestStop, advanceTime, now)");
+                break; // participant and ingest actions
         }
         RegionStore s = stores.computeIfAbsent(ctx.accountId() + " " + ctx.region(),
                 k -> new RegionStore(ctx.accountId(), ctx.region()));
@@ -806,12 +820,12 @@ public final class IvsRealTimeService implements OperationHandler {
             if (action.startsWith("ingest")) {
                 return ingestAction(action, in, s, now);
             }
-            Stage st = s.stages.require(required(in, "stageArn"));
+            Stage st = s.stages.require(required(action, in, "stageArn"));
             Participant p;
             if (action.equals("join")) {
                 p = join(in, s, st, now);
             } else {
-                p = sessions.connected(st, required(in, "participantId"));
+                p = sessions.connected(st, required(action, in, "participantId"));
                 String remote = Json.text(in, "remoteParticipantId", null);
                 switch (action) {
                     case "publish": sessions.publish(s, st, p, now); break;
@@ -877,7 +891,7 @@ public final class IvsRealTimeService implements OperationHandler {
     }
 
     private ObjectNode ingestAction(String action, ObjectNode in, RegionStore s, Instant now) {
-        Ingest i = s.ingests.require(required(in, "ingestConfigurationArn"));
+        Ingest i = s.ingests.require(required(action, in, "ingestConfigurationArn"));
         if (action.equals("ingestStart")) {
             if (i.publishingTo != null) {
                 throw IvsException.conflict("IngestConfiguration " + i.arn + " is already publishing to " + i.publishingTo);
@@ -928,11 +942,42 @@ public final class IvsRealTimeService implements OperationHandler {
         return o;
     }
 
-    private static String required(ObjectNode in, String field) {
+    private static String required(String action, ObjectNode in, String field) {
         String v = Json.text(in, field, null);
         if (v == null || v.isEmpty()) {
-            throw IvsException.validation("missing member: " + field);
+            throw IvsException.validation(action + " member " + field + " is required and must not be empty");
         }
         return v;
+    }
+
+    private static Map<String, Map<String, AdminInput.Kind>> simulateMembers() {
+        Map<String, AdminInput.Kind> join = new java.util.LinkedHashMap<>();
+        join.put("stageArn", AdminInput.STRING);
+        join.put("token", AdminInput.STRING);
+        join.put("userId", AdminInput.STRING);
+        join.put("attributes", AdminInput.STRING_MAP);
+        join.put("capabilities", AdminInput.listOf("PUBLISH or SUBSCRIBE strings", AdminInput.oneOf("PUBLISH", "SUBSCRIBE")));
+        join.put("publish", AdminInput.BOOLEAN);
+        join.put("subscribe", AdminInput.BOOLEAN);
+        join.put("protocol", AdminInput.oneOf("UNKNOWN", "WHIP", "RTMP", "RTMPS"));
+        for (String a : CLIENT_ATTRIBUTES) {
+            join.put(a, AdminInput.STRING);
+        }
+        Map<String, AdminInput.Kind> participant = Map.of("stageArn", AdminInput.STRING, "participantId", AdminInput.STRING);
+        Map<String, AdminInput.Kind> remote = Map.of("stageArn", AdminInput.STRING, "participantId", AdminInput.STRING,
+                "remoteParticipantId", AdminInput.STRING);
+        Map<String, AdminInput.Kind> ingest = Map.of("ingestConfigurationArn", AdminInput.STRING);
+        Map<String, Map<String, AdminInput.Kind>> all = new java.util.LinkedHashMap<>();
+        all.put("join", Map.copyOf(join));
+        all.put("publish", participant);
+        all.put("unpublish", participant);
+        all.put("subscribe", remote);
+        all.put("unsubscribe", remote);
+        all.put("leave", participant);
+        all.put("ingestStart", ingest);
+        all.put("ingestStop", ingest);
+        all.put("advanceTime", Map.of("seconds", AdminInput.NUMBER));
+        all.put("now", Map.of());
+        return java.util.Collections.unmodifiableMap(all);
     }
 }

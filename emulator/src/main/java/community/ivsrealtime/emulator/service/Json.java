@@ -103,7 +103,7 @@ final class Json {
             total += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().getBytes(StandardCharsets.UTF_8).length;
         }
         if (total > 1024) {
-            throw IvsException.validation(member + " must not exceed 1 KB in total (keys and values), got " + total + " bytes");
+            throw IvsException.validation(member + ": must not exceed 1 KB in total (keys and values), got " + total + " bytes");
         }
     }
 

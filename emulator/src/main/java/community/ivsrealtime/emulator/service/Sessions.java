@@ -211,7 +211,8 @@ final class Sessions {
     Replica startReplication(RegionStore store, Stage source, Stage destination, String participantId,
                              Map<String, String> attributes, Instant now) {
         if (source == destination) {
-            throw IvsException.validation("destinationStageArn must differ from sourceStageArn: " + source.arn);
+            throw IvsException.validation("destinationStageArn: must differ from sourceStageArn, got " + source.arn
+                    + " for both");
         }
         Participant p = connected(source, participantId);
         if (!p.published) {

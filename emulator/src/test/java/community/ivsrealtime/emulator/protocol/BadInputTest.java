@@ -47,6 +47,31 @@ class BadInputTest {
     }
 
     @Test
+    void dataAfterTheJsonObjectIsSerializationException() {
+        for (String body : new String[] {"{\"maxResults\":5}{\"x\":1}", "{}{}", "{} 1", "{}]", "{} x", "{}\n{}"}) {
+            Raw r = TestSupport.send(ivs, "POST", "/ListStages", body, "application/json");
+            assertIvsError(r, 400, "SerializationException");
+            assertThat(r.json().get("message").asText()).as(body).startsWith("Request body is not valid JSON: ");
+        }
+        Raw trailing = TestSupport.send(ivs, "POST", "/ListStages", "{\"maxResults\":5}{\"x\":1}", "application/json");
+        assertThat(trailing.json().get("message").asText())
+                .isEqualTo("Request body is not valid JSON: unexpected data after the JSON value at line 1, column 17");
+        // white space after the object is fine
+        assertThat(TestSupport.send(ivs, "POST", "/ListStages", "{\"maxResults\":5} \r\n\t", "application/json")
+                .status()).isEqualTo(200);
+        // the admin API reads its bodies the same way
+        assertIvsError(TestSupport.send(ivs, "POST", "/_emulator/faults", "{}{\"status\":500}", "application/json"),
+                400, "SerializationException");
+    }
+
+    @Test
+    void aMemberNameTwiceKeepsItsLastValue() {
+        Raw r = TestSupport.send(ivs, "POST", "/CreateStage", "{\"name\":\"a\",\"name\":\"b\"}", "application/json");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("stage").path("name").asText()).isEqualTo("b");
+    }
+
+    @Test
     void emptyBodyAndOtherContentTypesAreReadAsJson() {
         assertThat(TestSupport.send(ivs, "POST", "/ListStages", null, null).status()).isEqualTo(200);
         assertThat(TestSupport.send(ivs, "POST", "/ListStages", "  ", "text/plain").status()).isEqualTo(200);

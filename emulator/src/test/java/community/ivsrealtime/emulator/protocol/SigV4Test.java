@@ -8,7 +8,15 @@ import community.ivsrealtime.emulator.TestSupport;
 import community.ivsrealtime.emulator.TestSupport.EchoHandler;
 import community.ivsrealtime.emulator.faults.Call;
 import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -149,6 +157,135 @@ class SigV4Test {
             TestSupport.Raw r = TestSupport.send(lax, "POST", "/ListStages", "{}", "application/json");
             assertThat(r.status()).isEqualTo(200);
             assertThat(handler.contexts.get(1).region()).isEqualTo(IvsRealTimeEmulator.DEFAULT_REGION);
+        }
+    }
+    @Test
+    void regionOfTheScopeMustBeAWellFormedRegionName() {
+        // correctly signed for the region it names, so only the region's form is wrong
+        TestSupport.Raw upper = TestSupport.send(signedPost("EU-WEST-1", List.of("host", "x-amz-date"), Map.of()));
+        assertThat(upper.status()).as(upper.body()).isEqualTo(403);
+        assertThat(upper.header("x-amzn-ErrorType")).isEqualTo("InvalidSignatureException");
+        assertThat(upper.json().get("message").asText())
+                .isEqualTo("Credential should be scoped to a valid region, not 'EU-WEST-1'. ");
+        for (String bad : List.of("us_east_1", "useast1", "local", "us-east-", "-us-east-1", "us-east-1x")) {
+            TestSupport.Raw r = TestSupport.send(signedPost(bad, List.of("host", "x-amz-date"), Map.of()));
+            assertThat(r.status()).as(bad).isEqualTo(403);
+            assertThat(r.json().get("message").asText()).as(bad).contains("'" + bad + "'");
+        }
+        // the SDK does not lower-case a region it is given
+        try (IvsRealTimeClient client = client(ivs.emulator(), Region.of("EU-WEST-1"))) {
+            IvsRealTimeException e = catchThrowableOfType(IvsRealTimeException.class,
+                    () -> client.createStage(r -> r.name("unreachable")));
+            assertThat(e).as("refused").isNotNull();
+            assertThat(e.statusCode()).isEqualTo(403);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+            assertThat(e.awsErrorDetails().errorMessage()).contains("valid region").contains("'EU-WEST-1'");
+        }
+        assertThat(HANDLER.operations).doesNotContain("CreateStage");
+        for (String good : List.of("us-east-1", "us-gov-west-1", "cn-north-1", "ap-southeast-4", "eu-isoe-west-1")) {
+            assertThat(TestSupport.send(signedPost(good, List.of("host", "x-amz-date"), Map.of())).status())
+                    .as(good).isEqualTo(200);
+            try (IvsRealTimeClient client = client(ivs.emulator(), Region.of(good))) {
+                client.listStages(r -> { });
+            }
+            assertThat(HANDLER.contexts.get(HANDLER.contexts.size() - 1).region()).isEqualTo(good);
+        }
+    }
+
+    @Test
+    void badRegionIsRefusedAlsoWithoutVerificationSinceItWouldEndUpInTheArns() {
+        EchoHandler handler = new EchoHandler();
+        try (IvsRealTimeEmulator lax = IvsRealTimeEmulator.builder().verifySignatures(false).handler(handler).start();
+             IvsRealTimeClient upper = client(lax, Region.of("EU-WEST-1"));
+             IvsRealTimeClient lower = client(lax, Region.EU_WEST_1)) {
+            IvsRealTimeException e = catchThrowableOfType(IvsRealTimeException.class,
+                    () -> upper.createStage(r -> r.name("unreachable")));
+            assertThat(e).as("refused").isNotNull();
+            assertThat(e.statusCode()).isEqualTo(403);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+            assertThat(e.awsErrorDetails().errorMessage()).contains("'EU-WEST-1'");
+            assertThat(handler.operations).isEmpty();
+            lower.createStage(r -> r.name("reachable"));
+            assertThat(handler.contexts).extracting(c -> c.region()).containsExactly("eu-west-1");
+        }
+    }
+
+    @Test
+    void hostMustBeSigned() {
+        TestSupport.Raw control = TestSupport.send(signedPost("us-east-1", List.of("host", "x-amz-date"), Map.of()));
+        assertThat(control.status()).as(control.body()).isEqualTo(200);
+        // a correct signature over the other headers, host left out
+        TestSupport.Raw r = TestSupport.send(signedPost("us-east-1", List.of("content-type", "x-amz-date"), Map.of()));
+        assertThat(r.status()).as(r.body()).isEqualTo(403);
+        assertThat(r.header("x-amzn-ErrorType")).isEqualTo("IncompleteSignatureException");
+        assertThat(r.json().get("message").asText())
+                .isEqualTo("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+    }
+
+    @Test
+    void xAmzDateMustBeSignedWhenItIsSent() {
+        TestSupport.Raw r = TestSupport.send(signedPost("us-east-1", List.of("content-type", "host"), Map.of()));
+        assertThat(r.status()).as(r.body()).isEqualTo(403);
+        assertThat(r.header("x-amzn-ErrorType")).isEqualTo("IncompleteSignatureException");
+        assertThat(r.json().get("message").asText())
+                .isEqualTo("'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.");
+        // signing more than needed is fine
+        TestSupport.Raw extra = TestSupport.send(signedPost("us-east-1",
+                List.of("content-type", "host", "x-amz-date", "x-extra"), Map.of("X-Extra", "1")));
+        assertThat(extra.status()).as(extra.body()).isEqualTo(200);
+    }
+
+    private static IvsRealTimeClient client(IvsRealTimeEmulator emulator, Region region) {
+        return IvsRealTimeClient.builder().endpointOverride(emulator.endpoint()).region(region)
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryPolicy(software.amazon.awssdk.core.retry.RetryPolicy.none()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID, IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY)))
+                .build();
+    }
+
+    /**
+     * {@code POST /ListStages {}} with a correct SigV4 signature (default key pair, service ivs) over exactly the
+     * given headers, computed here from the SigV4 rules so that any header set and any scope region can be signed
+     * (the SDK's signer always signs host). X-Amz-Date is always sent; {@code more} are extra headers.
+     */
+    private static HttpRequest signedPost(String region, List<String> signed, Map<String, String> more) {
+        String body = "{}";
+        String amzDate = "20260101T000000Z";
+        Map<String, String> headers = new TreeMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("host", "127.0.0.1:" + ivs.port()); // what java.net.http sends
+        headers.put("x-amz-date", amzDate);
+        more.forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        StringBuilder canonical = new StringBuilder("POST\n/ListStages\n\n");
+        signed.stream().sorted().forEach(h -> canonical.append(h).append(':').append(headers.get(h)).append('\n'));
+        canonical.append('\n').append(String.join(";", signed.stream().sorted().toList())).append('\n')
+                .append(SigV4Verifier.hexSha256(body.getBytes(StandardCharsets.UTF_8)));
+        String scope = "20260101/" + region + "/ivs/aws4_request";
+        String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
+                + SigV4Verifier.hexSha256(canonical.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] key = ("AWS4" + IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY).getBytes(StandardCharsets.UTF_8);
+        for (String part : List.of("20260101", region, "ivs", "aws4_request", toSign)) {
+            key = hmac(key, part);
+        }
+        String authorization = "AWS4-HMAC-SHA256 Credential=" + IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID + "/" + scope
+                + ", SignedHeaders=" + String.join(";", signed.stream().sorted().toList())
+                + ", Signature=" + HexFormat.of().formatHex(key);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ivs.endpoint() + "/ListStages"))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .header("X-Amz-Date", amzDate).POST(HttpRequest.BodyPublishers.ofString(body));
+        more.forEach(b::header);
+        return b.build();
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -433,12 +433,16 @@ class RuntimeOperationsSdkTest extends SdkTestBase {
         String storage = ivs.createStorageConfiguration(r -> r.s3(s -> s.bucketName("bucket"))).storageConfiguration().arn();
         String channel = "arn:aws:ivs:us-east-1:123456789012:channel/abcdABCDefgh";
         assertThatThrownBy(() -> ivs.startComposition(r -> r.stageArn(stage).destinations(d -> d.name("empty"))))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("Either a channel or an s3 must be specified");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("destinations.0: Either a channel or an s3 must be specified, got neither");
         assertThatThrownBy(() -> ivs.startComposition(r -> r.stageArn(stage).destinations(d -> d.channel(ch -> ch.channelArn(channel))
                 .s3(s -> s.storageConfigurationArn(storage).encoderConfigurationArns(encoder)))))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("Either a channel or an s3 must be specified");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("destinations.0: Either a channel or an s3 must be specified, got both");
         assertThatThrownBy(() -> ivs.startComposition(r -> r.stageArn(stage).destinations(d -> d.channel(ch -> ch.channelArn(
-                "arn:aws:ivs:us-west-2:123456789012:channel/abcdABCDefgh"))))).isInstanceOf(ValidationException.class);
+                "arn:aws:ivs:us-west-2:123456789012:channel/abcdABCDefgh"))))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("destinations.0.channel.channelArn: ")
+                .hasMessageContaining("got arn:aws:ivs:us-west-2:123456789012:channel/abcdABCDefgh");
         assertThatThrownBy(() -> ivs.startComposition(r -> r.stageArn(MISSING_STAGE).destinations(d -> d.channel(ch -> ch.channelArn(channel)))))
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining(MISSING_STAGE);
         String missingEncoder = encoder.substring(0, encoder.lastIndexOf('/') + 1) + "AAAAAAAAAAAA";

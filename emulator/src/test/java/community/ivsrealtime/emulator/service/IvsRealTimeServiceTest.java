@@ -10,6 +10,8 @@ import community.ivsrealtime.emulator.core.IvsException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The service called directly: simulation actions, clock, reset and quotas. */
@@ -38,6 +40,51 @@ class IvsRealTimeServiceTest {
         assertThat(token).isEqualTo("2026-01-02T03:06:35.678Z");
         assertThatThrownBy(() -> sim("advanceTime", "{\"seconds\":-1}")).isInstanceOf(IvsException.class);
         assertThatThrownBy(() -> sim("advanceTime", "{}")).isInstanceOf(IvsException.class);
+    }
+
+    @Test
+    void businessRuleMessagesNameMembersWithDotsAndZeroBasedIndexesAndTheBadValue() throws Exception {
+        String stage = call("CreateStage", "{}").at("/stage/arn").asText();
+        String channel = "arn:aws:ivs:eu-west-1:123456789012:channel/abcdABCDefgh";
+        String otherRegion = "arn:aws:ivs:us-west-2:123456789012:channel/abcdABCDefgh";
+        String storage = call("CreateStorageConfiguration", "{\"s3\":{\"bucketName\":\"b\"}}")
+                .at("/storageConfiguration/arn").asText();
+        String s3 = "{\"s3\":{\"storageConfigurationArn\":\"" + storage + "\",\"encoderConfigurationArns\":[]}}";
+        String ok = "{\"channel\":{\"channelArn\":\"" + channel + "\"}}";
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("StartComposition {\"stageArn\":\"" + stage + "\",\"destinations\":[" + ok + ",{\"name\":\"x\"}]}",
+                "destinations.1: Either a channel or an s3 must be specified, got neither");
+        expected.put("StartComposition {\"stageArn\":\"" + stage + "\",\"destinations\":[{\"channel\":{\"channelArn\":\""
+                        + channel + "\"}," + s3.substring(1) + "]}",
+                "destinations.0: Either a channel or an s3 must be specified, got both");
+        expected.put("StartComposition {\"stageArn\":\"" + stage + "\",\"destinations\":[" + ok + ",{\"channel\":"
+                        + "{\"channelArn\":\"" + otherRegion + "\"}}]}",
+                "destinations.1.channel.channelArn: the channel must be in the account and region of the stage, got "
+                        + otherRegion);
+        String big = "\"" + "v".repeat(1100) + "\"";
+        expected.put("CreateStage {\"participantTokenConfigurations\":[{},{\"attributes\":{\"k\":" + big + "}}]}",
+                "participantTokenConfigurations.1.attributes: must not exceed 1 KB in total (keys and values), got 1101 bytes");
+        expected.put("CreateParticipantToken {\"stageArn\":\"" + stage + "\",\"attributes\":{\"k\":" + big + "}}",
+                "attributes: must not exceed 1 KB in total (keys and values), got 1101 bytes");
+        expected.put("CreateIngestConfiguration {\"ingestProtocol\":\"RTMP\"}",
+                "insecureIngest: must be true when ingestProtocol is RTMP, got none (default false)");
+        expected.put("CreateIngestConfiguration {\"ingestProtocol\":\"RTMP\",\"insecureIngest\":false}",
+                "insecureIngest: must be true when ingestProtocol is RTMP, got false");
+        expected.put("CreateStage {\"autoParticipantRecordingConfiguration\":{\"thumbnailConfiguration\":"
+                        + "{\"targetIntervalSeconds\":30}}}",
+                "autoParticipantRecordingConfiguration.thumbnailConfiguration.targetIntervalSeconds: can be set only "
+                        + "when recordingMode is INTERVAL, got recordingMode DISABLED (default DISABLED)");
+        expected.put("StartParticipantReplication {\"sourceStageArn\":\"" + stage + "\",\"destinationStageArn\":\""
+                        + stage + "\",\"participantId\":\"p\"}",
+                "destinationStageArn: must differ from sourceStageArn, got " + stage + " for both");
+        expected.put("CreateEncoderConfiguration {\"video\":{\"width\":3,\"height\":4}}",
+                "video: width and height must be even, got 3x4");
+        expected.forEach((request, message) -> {
+            int space = request.indexOf(' ');
+            assertThatThrownBy(() -> call(request.substring(0, space), request.substring(space + 1))).as(request)
+                    .isInstanceOfSatisfying(IvsException.class, e -> assertThat(e.status()).isEqualTo(400))
+                    .hasMessage(message);
+        });
     }
 
     @Test
