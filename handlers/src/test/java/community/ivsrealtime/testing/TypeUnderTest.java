@@ -4,34 +4,29 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.local.HandlerRequest;
 import community.ivsrealtime.local.LocalInvoker;
+import community.ivsrealtime.schema.Types;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The five resource types as the handler tests see them: the invoker (main code, {@link LocalInvoker}), the service operations each action
- * calls, and the contract inputs ({@code src/package/<type>/inputs/inputs_1_*.json}, shipped in the
+ * calls, and the contract inputs ({@code src/package/<type>/inputs/inputs_<set>_*.json}, shipped in the
  * RegisterType zips).
  */
 public enum TypeUnderTest {
-    STAGE("stage", "Community::IVSRealTime::Stage",
-        "CreateStage", "GetStage", "UpdateStage", "DeleteStage", "ListStages"),
-    ENCODER_CONFIGURATION("encoderconfiguration", "Community::IVSRealTime::EncoderConfiguration",
-        "CreateEncoderConfiguration", "GetEncoderConfiguration", null, "DeleteEncoderConfiguration",
+    STAGE("CreateStage", "GetStage", "UpdateStage", "DeleteStage", "ListStages"),
+    ENCODER_CONFIGURATION("CreateEncoderConfiguration", "GetEncoderConfiguration", null, "DeleteEncoderConfiguration",
         "ListEncoderConfigurations"),
-    STORAGE_CONFIGURATION("storageconfiguration", "Community::IVSRealTime::StorageConfiguration",
-        "CreateStorageConfiguration", "GetStorageConfiguration", null, "DeleteStorageConfiguration",
+    STORAGE_CONFIGURATION("CreateStorageConfiguration", "GetStorageConfiguration", null, "DeleteStorageConfiguration",
         "ListStorageConfigurations"),
-    PUBLIC_KEY("publickey", "Community::IVSRealTime::PublicKey",
-        "ImportPublicKey", "GetPublicKey", null, "DeletePublicKey", "ListPublicKeys"),
-    INGEST_CONFIGURATION("ingestconfiguration", "Community::IVSRealTime::IngestConfiguration",
-        "CreateIngestConfiguration", "GetIngestConfiguration", "UpdateIngestConfiguration",
+    PUBLIC_KEY("ImportPublicKey", "GetPublicKey", null, "DeletePublicKey", "ListPublicKeys"),
+    INGEST_CONFIGURATION("CreateIngestConfiguration", "GetIngestConfiguration", "UpdateIngestConfiguration",
         "DeleteIngestConfiguration", "ListIngestConfigurations");
 
     public final String directory;
@@ -43,10 +38,10 @@ public enum TypeUnderTest {
     public final String deleteOp;
     public final String listOp;
 
-    TypeUnderTest(final String directory, final String typeName, final String createOp, final String getOp,
-                  final String updateOp, final String deleteOp, final String listOp) {
-        this.directory = directory;
-        this.typeName = typeName;
+    TypeUnderTest(final String createOp, final String getOp, final String updateOp, final String deleteOp,
+                  final String listOp) {
+        this.directory = files().lower();
+        this.typeName = files().typeName();
         this.createOp = createOp;
         this.getOp = getOp;
         this.updateOp = updateOp;
@@ -83,12 +78,14 @@ public enum TypeUnderTest {
                 IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY, "test-session-token");
     }
 
-    /** The contract input sets: 1 sets every property, 2 only the required ones and Tags (service defaults). */
-    public static final List<Integer> INPUT_SETS = List.of(1, 2);
+    /** The same type as the schema tests see it: its files in the repository (constants of the same names). */
+    public Types files() {
+        return Types.valueOf(name());
+    }
 
-    /** Every (type, input set) pair, for parameterized tests. */
+    /** Every (type, input set) pair ({@link Types#INPUT_SETS}), for parameterized tests. */
     public static Stream<Arguments> withInputSets() {
-        return Arrays.stream(values()).flatMap(t -> INPUT_SETS.stream().map(set -> Arguments.of(t, set)));
+        return Arrays.stream(values()).flatMap(t -> Types.INPUT_SETS.stream().map(set -> Arguments.of(t, set)));
     }
 
     public ObjectNode createInput() {
@@ -96,7 +93,7 @@ public enum TypeUnderTest {
     }
 
     public ObjectNode createInput(final int set) {
-        return input("inputs_" + set + "_create.json");
+        return input(set, "create");
     }
 
     public ObjectNode updateInput() {
@@ -104,11 +101,11 @@ public enum TypeUnderTest {
     }
 
     public ObjectNode updateInput(final int set) {
-        return input("inputs_" + set + "_update.json");
+        return input(set, "update");
     }
 
     public ObjectNode invalidInput() {
-        return input("inputs_1_invalid.json");
+        return input(1, "invalid");
     }
 
     /** An ARN of this type that does not exist. */
@@ -123,8 +120,8 @@ public enum TypeUnderTest {
         return "arn:aws:ivs:us-east-1:123456789012:" + kind + "/neverCreated1";
     }
 
-    private ObjectNode input(final String file) {
-        final Path path = Path.of("src", "package", directory, "inputs", file);
+    private ObjectNode input(final int set, final String kind) {
+        final Path path = files().inputFile(set, kind);
         try {
             return (ObjectNode) HandlerRequest.JSON.readTree(Files.readAllBytes(path));
         } catch (IOException e) {
