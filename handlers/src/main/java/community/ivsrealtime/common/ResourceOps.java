@@ -27,6 +27,9 @@ import java.util.function.UnaryOperator;
  */
 public final class ResourceOps<M, S> {
 
+    /** The primary identifier of every type. */
+    static final String ARN = "Arn";
+
     /** A create call's input: the desired model and every tag to apply (stack + resource + system tags). */
     public record Creation<M>(M model, Map<String, String> tags) {
     }
@@ -220,15 +223,17 @@ public final class ResourceOps<M, S> {
 
     /**
      * A copy of {@code model} with the read-only values of {@code source} that {@code model} lacks (UPDATE
-     * without a call that returns the resource keeps them from the previous state). {@code model} itself if
-     * {@code source} is null.
+     * without a call that returns the resource keeps them from the previous state). Only values the service
+     * always returns are copied: one it returns only sometimes (a stage's ActiveSessionId) is absent from
+     * {@code model} because the resource no longer has it, or because no call returned the resource; either way
+     * an old value would be stale. {@code model} itself if {@code source} is null.
      */
     public M withReadOnly(final M model, final M source) {
         if (source == null) {
             return model;
         }
         final M result = copy.apply(model);
-        readOnly.forEach(p -> p.fill(result, source));
+        readOnly.stream().filter(Property::alwaysReturned).forEach(p -> p.fill(result, source));
         return result;
     }
 
@@ -237,7 +242,8 @@ public final class ResourceOps<M, S> {
      * Endpoints, PublicKey Fingerprint, ...): a model built from it alone would be incomplete.
      */
     public boolean lacksReadOnly(final M model) {
-        return readOnly.stream().anyMatch(p -> p.alwaysReturned() && p.getter().apply(model) == null);
+        return readOnly.stream()
+            .anyMatch(p -> p.alwaysReturned() && !ARN.equals(p.name()) && p.getter().apply(model) == null);
     }
 
     /** Collects one type's calls, mappings and schema facts; {@link #build} checks that nothing required is missing. */
@@ -314,7 +320,7 @@ public final class ResourceOps<M, S> {
         /** The primary identifier, read-only. */
         public Builder<M, S> arn(final Function<M, String> getter, final BiConsumer<M, String> setter) {
             this.arn = getter;
-            this.readOnly.add(new Property<>("Arn", getter, setter, false));
+            this.readOnly.add(new Property<>(ARN, getter, setter, true));
             return this;
         }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
+import community.ivsrealtime.emulator.core.CallContext;
 import community.ivsrealtime.local.HandlerRequest;
 import community.ivsrealtime.local.HandlerResponse;
 import community.ivsrealtime.testing.Models;
@@ -135,6 +136,34 @@ class ReadModelReuseTest {
         assertThat(emulator.calls().counts()).containsKey("TagResource").doesNotContainKey("UntagResource")
             .doesNotContainKeys(type.updateOp == null ? "-" : type.updateOp);
         assertThat(read(type, created.arn()).path("Tags").toString()).contains("\"team\"");
+    }
+
+    /** ActiveSessionId is runtime state: an UPDATE never reports one from the previous state. */
+    @Test
+    void anUpdateAfterTheSessionEndedReportsNoSession() {
+        final TypeUnderTest stage = TypeUnderTest.STAGE;
+        final HandlerResponse created = invoke(stage, stage.request("CREATE").properties(stage.createInput()));
+        assertSuccess(created);
+        final CallContext caller = new CallContext(IvsRealTimeEmulator.DEFAULT_ACCOUNT_ID,
+            IvsRealTimeEmulator.DEFAULT_REGION, IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID, "test-join");
+        final ObjectNode joined = emulator.service().admin("join", HandlerRequest.JSON.createObjectNode()
+            .put("stageArn", created.arn()).put("userId", "viewer"), caller);
+        final ObjectNode during = read(stage, created.arn());
+        assertThat(during.path("ActiveSessionId").asText()).isEqualTo(joined.path("sessionId").asText());
+        emulator.service().admin("leave", HandlerRequest.JSON.createObjectNode().put("stageArn", created.arn())
+            .put("participantId", joined.path("participantId").asText()), caller);
+
+        // the previous state still carries the session; first an UPDATE through UpdateStage, then a tags-only one
+        ObjectNode previous = during;
+        for (final String tag : new String[] {"1", "2"}) {
+            final ObjectNode desired = withoutReadOnly(stage, previous).put("Arn", created.arn()).put("Name", "renamed");
+            desired.putArray("Tags").addObject().put("Key", "round").put("Value", tag);
+            final HandlerResponse updated = invoke(stage, stage.request("UPDATE").properties(desired)
+                .previousProperties(previous));
+            assertSuccess(updated);
+            assertThat(updated.model().has("ActiveSessionId")).as("UPDATE output %s", updated.model()).isFalse();
+            previous = updated.model().deepCopy().put("ActiveSessionId", joined.path("sessionId").asText());
+        }
     }
 
     @Test
