@@ -56,7 +56,7 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
     /**
      * Handles one request. {@code client} injects the caller's credentials into every call; {@code logger}
      * must only ever get operation names and ARNs, never request or response bodies. Fails NotFound without a
-     * call when the action needs an Arn and the desired model has none.
+     * call when the action needs an Arn and the desired model has none, or one that is not of this type.
      */
     public final ProgressEvent<M, C> handleRequest(final AmazonWebServicesClientProxy proxy,
                                                    final ResourceHandlerRequest<M> request,
@@ -66,6 +66,10 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
         final M desired = request.getDesiredResourceState();
         if (needsArn && (desired == null || ops.arn(desired) == null)) {
             return missingArn(ops.typeName());
+        }
+        final String notOurs = needsArn ? ops.notAnArnOfThisType(ops.arn(desired)) : null;
+        if (notOurs != null) {
+            return ProgressEvent.failed(null, null, HandlerErrorCode.NotFound, ops.typeName() + ": " + notOurs);
         }
         return handle(new Invocation<>(proxy, request, callbackContext, client, logger));
     }

@@ -284,6 +284,11 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
         return PartitionMetadata.of(Region.of(region)).id();
     }
 
+    /** The type's descriptor. */
+    ResourceOps<M, ?> ops() {
+        return ops;
+    }
+
     /** The type's schema, loaded once from the classpath root. */
     @Override
     public JSONObject provideResourceSchemaJSONObject() {

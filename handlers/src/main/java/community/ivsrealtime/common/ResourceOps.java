@@ -68,6 +68,10 @@ public final class ResourceOps<M, S> {
     }
 
     private final String typeName;
+    /** The resource part of the type's ARNs ({@code stage}, {@code encoder-configuration}, ...). */
+    private final String arnResource;
+    /** The form of the type's ARNs: the schema's Arn pattern (a test keeps the two equal). */
+    private final java.util.regex.Pattern arnPattern;
     private final String callGraph;
     private final Supplier<M> newModel;
     private final UnaryOperator<M> copy;
@@ -93,6 +97,10 @@ public final class ResourceOps<M, S> {
 
     private ResourceOps(final Builder<M, S> b) {
         this.typeName = Objects.requireNonNull(b.typeName, "typeName");
+        this.arnResource = typeName.substring(typeName.lastIndexOf(':') + 1)
+            .replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        this.arnPattern = java.util.regex.Pattern.compile(
+            "^arn:aws:ivs:[a-z0-9-]+:[0-9]+:" + arnResource + "/[a-zA-Z0-9-]+$");
         this.callGraph = typeName.replace("::", "-");
         this.newModel = Objects.requireNonNull(b.newModel, "newModel");
         this.copy = Objects.requireNonNull(b.copy, "copy");
@@ -192,6 +200,23 @@ public final class ResourceOps<M, S> {
     public M withTags(final M model, final Map<String, String> map) {
         tags.set(model, map);
         return model;
+    }
+
+    /** The regular expression every ARN of this type matches (the schema's {@code Arn} pattern). */
+    public String arnPattern() {
+        return arnPattern.pattern();
+    }
+
+    /**
+     * Null, or why {@code arn} cannot name a resource of this type (another type's ARN, or no ARN at all): no such
+     * resource can exist, which READ, UPDATE and DELETE report as NotFound without a call.
+     */
+    public String notAnArnOfThisType(final String arn) {
+        if (arnPattern.matcher(arn).matches()) {
+            return null;
+        }
+        return "Arn " + arn + " is not the ARN of a " + typeName + " (arn:aws:ivs:<region>:<account>:" + arnResource
+            + "/<id>), so no such resource exists";
     }
 
     /** The schema's createOnly properties, by name, in schema order: the model's values as they are. */

@@ -9,6 +9,7 @@ import community.ivsrealtime.stage.CallbackContext;
 import community.ivsrealtime.stage.HandlerWrapper;
 import community.ivsrealtime.stage.ResourceModel;
 import community.ivsrealtime.stage.TypeConfigurationModel;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.cloudformation.proxy.HandlerRequest;
 import software.amazon.cloudformation.proxy.StdCallbackContext;
@@ -43,6 +44,19 @@ class WrapperTypesTest {
             .isEqualTo("community-ivsrealtime-publickey.json");
         assertThat(new HandlerWrapper().provideResourceSchemaJSONObject().getString("typeName"))
             .isEqualTo(ResourceModel.TYPE_NAME);
+    }
+
+    /** The ARN form the handlers check identifiers against is the schema's Arn pattern, for every type. */
+    @Test
+    void theArnFormIsTheSchemasArnPattern() {
+        for (final IvsHandlerWrapper<?, ?, ?> wrapper : List.of(new HandlerWrapper(),
+            new community.ivsrealtime.encoderconfiguration.HandlerWrapper(),
+            new community.ivsrealtime.storageconfiguration.HandlerWrapper(),
+            new community.ivsrealtime.publickey.HandlerWrapper(),
+            new community.ivsrealtime.ingestconfiguration.HandlerWrapper())) {
+            assertThat(wrapper.ops().arnPattern()).isEqualTo(wrapper.provideResourceSchemaJSONObject()
+                .getJSONObject("properties").getJSONObject("Arn").getString("pattern"));
+        }
     }
 
     /** Never instantiated: only its declaration matters. */

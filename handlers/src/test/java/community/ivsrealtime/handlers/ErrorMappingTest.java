@@ -199,4 +199,30 @@ class ErrorMappingTest {
         assertFailed(update, "InvalidRequest");
         assertThat(update.message()).contains(type.updateOp + " on " + created.arn(), "bad value");
     }
+
+    /**
+     * An identifier that cannot name a resource of the type (another type's ARN, or no ARN at all) is a
+     * resource that does not exist: READ and DELETE fail NotFound without a call, so that a DELETE of it is
+     * "already gone". UPDATE never gets that far: the plugin's schema validation refuses the model first,
+     * naming the Arn's value and pattern.
+     */
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void anArnOfAnotherTypeOrNoArnAtAllIsNotFoundWithoutACall(final TypeUnderTest type) {
+        final TypeUnderTest other = TypeUnderTest.values()[(type.ordinal() + 1) % TypeUnderTest.values().length];
+        for (final String arn : List.of(other.missingArn(), "garbage", "arn:aws:ivs:us-east-1:123456789012:"
+            + type.missingArn().substring(type.missingArn().lastIndexOf(':') + 1) + "/bad_id")) {
+            final ObjectNode model = HandlerRequest.JSON.createObjectNode().put("Arn", arn);
+            for (final String action : List.of("READ", "DELETE")) {
+                final HandlerResponse response = type.invoker().invoke(type.request(action).properties(model));
+                assertFailed(response, "NotFound");
+                assertThat(response.message()).as(action).contains(arn).contains("is not the ARN of a " + type.typeName);
+            }
+            final HandlerResponse updated = type.invoker().invoke(type.request("UPDATE")
+                .properties(type.updateInput().put("Arn", arn)).previousProperties(type.createInput().put("Arn", arn)));
+            assertFailed(updated, "InvalidRequest");
+            assertThat(updated.message()).contains("#/Arn").contains(arn);
+        }
+        assertThat(emulator.calls().all()).isEmpty();
+    }
 }
