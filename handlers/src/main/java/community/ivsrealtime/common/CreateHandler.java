@@ -7,8 +7,8 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
 /**
  * CREATE of any type: exactly one create call (CreateStage, ImportPublicKey, ...) carrying all tags (resource +
  * stack + system tags); its response is the whole resource, so there is no Get and no TagResource. Returns the
- * created resource with the desired model's Tags. More tags than IVS allows fail InvalidRequest without a call
- * ({@link Tagging#overLimit}).
+ * created resource with the desired model's Tags. A tag key given twice, or more tags than IVS allows
+ * ({@link Tagging#overLimit}), fail InvalidRequest without a call.
  *
  * @param <M> the type's ResourceModel
  * @param <S> the SDK shape of the resource
@@ -22,9 +22,9 @@ public final class CreateHandler<M, S, C extends StdCallbackContext> extends Ivs
 
     @Override
     protected ProgressEvent<M, C> handle(final Invocation<M, C> in) {
-        final ProgressEvent<M, C> tooManyTags = tooManyTags(in);
-        if (tooManyTags != null) {
-            return tooManyTags;
+        final ProgressEvent<M, C> tagsProblem = tagsProblem(in);
+        if (tagsProblem != null) {
+            return tagsProblem;
         }
         final M desired = in.request().getDesiredResourceState();
         final Map<String, String> tags = Tagging.desiredTags(in.request());

@@ -96,9 +96,17 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
             typeName + ": the model has no Arn, so there is no resource to act on");
     }
 
-    /** CREATE and UPDATE: FAILED InvalidRequest when the resource would carry more tags than IVS allows, else null. */
-    protected ProgressEvent<M, C> tooManyTags(final Invocation<M, C> in) {
-        final String problem = Tagging.overLimit(in.request(), ops.modelTags(in.request().getDesiredResourceState()));
+    /**
+     * CREATE and UPDATE: FAILED InvalidRequest when the model's Tags give a key twice (one would silently win) or
+     * the resource would carry more tags than IVS allows; else null.
+     */
+    protected ProgressEvent<M, C> tagsProblem(final Invocation<M, C> in) {
+        final M desired = in.request().getDesiredResourceState();
+        final java.util.Set<String> repeated = ops.repeatedTagKeys(desired);
+        final String problem = !repeated.isEmpty()
+            ? "Tags: each key can have one value, but " + String.join(", ", repeated)
+                + (repeated.size() == 1 ? " is" : " are") + " given more than once"
+            : Tagging.overLimit(in.request(), ops.modelTags(desired));
         return problem == null ? null
             : ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, ops.typeName() + ": " + problem);
     }

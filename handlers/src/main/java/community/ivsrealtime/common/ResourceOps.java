@@ -61,6 +61,21 @@ public final class ResourceOps<M, S> {
             return model == null ? null : Tagging.toMap(getter.apply(model), key, value);
         }
 
+        /** The keys that stand in more than one of the model's tags (with different values: a set holds no equal tags). */
+        Set<String> repeatedKeys(final M model) {
+            final Set<String> seen = new java.util.HashSet<>();
+            final Set<String> repeated = new java.util.TreeSet<>();
+            final Set<T> modelTags = model == null ? null : getter.apply(model);
+            if (modelTags != null) {
+                modelTags.forEach(t -> {
+                    if (!seen.add(key.apply(t))) {
+                        repeated.add(key.apply(t));
+                    }
+                });
+            }
+            return repeated;
+        }
+
         /** Null for null; an empty map gives an empty set (a model that declares {@code Tags: []} keeps it). */
         void set(final M model, final Map<String, String> tags) {
             setter.accept(model, tags == null ? null : tags.isEmpty() ? new LinkedHashSet<>() : Tagging.toSet(tags, tag));
@@ -189,6 +204,11 @@ public final class ResourceOps<M, S> {
     public Map<String, String> serviceTags(final S resource) {
         final Map<String, String> map = serviceTags.apply(resource);
         return map == null || map.isEmpty() ? null : map;
+    }
+
+    /** Tag keys the model's Tags give more than once (a key can hold one value only). */
+    public Set<String> repeatedTagKeys(final M model) {
+        return tags.repeatedKeys(model);
     }
 
     /** The model's own Tags as a map (null when the model or its Tags are absent). */

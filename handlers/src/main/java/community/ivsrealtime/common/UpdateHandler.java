@@ -8,7 +8,8 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
 /**
  * UPDATE of any type, in this order:
  * <ol>
- *   <li>More tags than IVS allows (resource + stack tags) fail InvalidRequest without a call.</li>
+ *   <li>A tag key given twice, or more tags than IVS allows (resource + stack tags), fail InvalidRequest without
+ *       a call.</li>
  *   <li>No previous state in the request: one get call first, to learn the state to compare with.</li>
  *   <li>A changed createOnly property fails NotUpdatable without a call (CloudFormation replaces instead).</li>
  *   <li>The update call (UpdateStage, UpdateIngestConfiguration; other types have none) only if an updatable
@@ -35,9 +36,9 @@ public final class UpdateHandler<M, S, C extends StdCallbackContext> extends Ivs
 
     @Override
     protected ProgressEvent<M, C> handle(final Invocation<M, C> in) {
-        final ProgressEvent<M, C> tooManyTags = tooManyTags(in);
-        if (tooManyTags != null) {
-            return tooManyTags;
+        final ProgressEvent<M, C> tagsProblem = tagsProblem(in);
+        if (tagsProblem != null) {
+            return tagsProblem;
         }
         final M previous = in.request().getPreviousResourceState();
         if (previous != null) {

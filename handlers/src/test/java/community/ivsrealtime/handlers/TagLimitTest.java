@@ -105,4 +105,25 @@ class TagLimitTest {
         assertThat(updated.message()).contains("51 tags (46 from its Tags property, 5 from the stack's tags)");
         assertThat(emulator.calls().all()).isEmpty();
     }
+
+    /** A key given twice with two values: one would silently win, and the output would not equal the input. */
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void aTagKeyGivenTwiceFailsBeforeAnyCall(final TypeUnderTest type) {
+        final ObjectNode input = type.createInput();
+        input.putArray("Tags").add(HandlerRequest.JSON.createObjectNode().put("Key", "env").put("Value", "dev"))
+            .add(HandlerRequest.JSON.createObjectNode().put("Key", "env").put("Value", "prod"));
+
+        final HandlerResponse created = type.invoker().invoke(create(type, input, Map.of()));
+        assertFailed(created, "InvalidRequest");
+        assertThat(created.message()).contains("Tags: each key can have one value, but env is given more than once");
+
+        final HandlerResponse existing = type.invoker().invoke(create(type, type.createInput(), Map.of()));
+        assertSuccess(existing);
+        emulator.calls().clear();
+        final HandlerResponse updated = type.invoker().invoke(type.request("UPDATE")
+            .properties(input.deepCopy().put("Arn", existing.arn())).previousProperties(existing.model()));
+        assertFailed(updated, "InvalidRequest");
+        assertThat(emulator.calls().all()).isEmpty();
+    }
 }
