@@ -154,6 +154,14 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
             return;
         }
         final byte[] request = inputStream.readAllBytes();
+        final String unreadable = unreadable(request);
+        if (unreadable != null) {
+            // The plugin would answer InternalFailure with the parser's message, which quotes the request, caller
+            // credentials included, into the response and the log.
+            writeResponse(outputStream, ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest,
+                typeName + ": " + unreadable));
+            return;
+        }
         if (callerCredentialsLackSessionToken(request)) {
             // The plugin signs every call with session credentials and would fail with a NullPointerException
             // (InternalFailure, as if the handler were broken); the fault is in the request's credentials.
@@ -190,6 +198,24 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
         } catch (IOException | RuntimeException e) {
             return response; // not JSON: as the plugin wrote it
         }
+    }
+
+    /**
+     * Null, or why the request is not a JSON object, saying where it breaks but never quoting it (it carries
+     * credentials).
+     */
+    String unreadable(final byte[] request) {
+        final JsonNode root;
+        try {
+            root = JSON.readTree(this.serializer.decompress(new String(request, StandardCharsets.UTF_8)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            final com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            return "the request is not valid JSON" + (at == null ? ""
+                : " (it breaks at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        } catch (IOException | RuntimeException e) {
+            return "the request cannot be read (" + e.getClass().getSimpleName() + ")";
+        }
+        return root != null && root.isObject() ? null : "the request is not a JSON object";
     }
 
     /** True when the request carries callerCredentials without a sessionToken (false if it is not JSON). */

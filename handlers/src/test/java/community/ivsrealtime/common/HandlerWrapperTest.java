@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -139,6 +140,26 @@ class HandlerWrapperTest {
         assertThat(response.message()).contains(type.typeName, "sessionToken")
             .doesNotContain(IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY);
         assertThat(response.model()).isNull();
+        assertThat(emulator.calls().all()).isEmpty();
+    }
+
+    /** The plugin's parser would quote the request, caller credentials included, into the response and the log. */
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void aRequestThatIsNotJsonFailsInvalidRequestWithoutQuotingIt(final TypeUnderTest type) {
+        final String whole = new String(type.request("CREATE").properties(type.createInput())
+            .callerCredentials("AKIDTRUNCATED", "SECRETSECRETSECRET", "SESSIONTOKENXYZ").bytes(), StandardCharsets.UTF_8);
+        final String truncated = whole.substring(0, whole.indexOf("SESSIONTOKENXYZ") + 20);
+
+        for (final String request : List.of(truncated, "[1, 2]", "")) {
+            final HandlerResponse response = type.invoker().invoke(request.getBytes(StandardCharsets.UTF_8));
+            assertFailed(response, "InvalidRequest");
+            assertThat(response.message()).as(request).startsWith(type.typeName + ": the request ");
+            assertThat(response.json().toString() + response.log()).doesNotContain("SECRETSECRETSECRET")
+                .doesNotContain("SESSIONTOKENXYZ");
+        }
+        assertThat(type.invoker().invoke(truncated.getBytes(StandardCharsets.UTF_8)).message())
+            .contains("is not valid JSON (it breaks at line 1, column");
         assertThat(emulator.calls().all()).isEmpty();
     }
 
