@@ -408,10 +408,32 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
     }
 
     /**
+     * A test payload's request with what {@code handleRequest} gets from the plugin and a test payload lacks: the
+     * resource tags from the models' Tags (the handlers apply and diff those) and, when the request names no
+     * region, the function's own ({@code AWS_REGION} in {@code environment}).
+     */
+    ResourceHandlerRequest<M> completed(final ResourceHandlerRequest<M> request,
+                                        final Map<String, String> environment) {
+        if (request == null) {
+            return null;
+        }
+        if (request.getDesiredResourceTags() == null) {
+            request.setDesiredResourceTags(provideResourceDefinedTags(request.getDesiredResourceState()));
+        }
+        if (request.getPreviousResourceTags() == null) {
+            request.setPreviousResourceTags(provideResourceDefinedTags(request.getPreviousResourceState()));
+        }
+        if (request.getRegion() == null || request.getRegion().isBlank()) {
+            request.setRegion(environment.get("AWS_REGION"));
+        }
+        return request;
+    }
+
+    /**
      * The {@code testEntrypoint} Lambda handler of every type ({@code <package>.HandlerWrapper::testEntrypoint}, as
      * {@code cfn generate} names it; Lambda finds public inherited methods, as for {@code handleRequest}): the
-     * request is a {@link ResourceHandlerTestPayload} with the credentials to call with; no schema validation,
-     * no tmpdir scrubbing, no CloudWatch.
+     * request is a {@link ResourceHandlerTestPayload} with the credentials to call with ({@link #completed} fills
+     * in its tags and region); no schema validation, no tmpdir scrubbing, no CloudWatch.
      */
     public void testEntrypoint(final InputStream inputStream, final OutputStream outputStream, final Context context)
         throws IOException {
@@ -426,8 +448,8 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
             final ResourceHandlerTestPayload<M, C, T> payload = this.serializer.deserialize(input, payloadType);
             final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(this.loggerProxy,
                 payload.getCredentials(), () -> (long) context.getRemainingTimeInMillis());
-            response = invokeHandler(proxy, payload.getRequest(), payload.getAction(), payload.getCallbackContext(),
-                payload.getTypeConfiguration());
+            response = invokeHandler(proxy, completed(payload.getRequest(), System.getenv()), payload.getAction(),
+                payload.getCallbackContext(), payload.getTypeConfiguration());
         } catch (final BaseHandlerException e) {
             response = ProgressEvent.defaultFailureHandler(e, e.getErrorCode());
         } catch (final AwsServiceException e) {

@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import java.util.List;
+import community.ivsrealtime.testing.DirectClient;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -205,6 +207,51 @@ class HandlerWrapperTest {
 
         assertSuccess(read);
         assertThat(read.model()).isEqualTo(created.model());
+    }
+
+    private static HandlerResponse viaTestEntrypoint(final String action, final ObjectNode desired,
+                                                     final ObjectNode previous) {
+        final ObjectNode payload = HandlerRequest.JSON.createObjectNode();
+        payload.putObject("credentials")
+            .put("accessKeyId", IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID)
+            .put("secretAccessKey", IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY)
+            .put("sessionToken", "token");
+        payload.put("action", action);
+        final ObjectNode request = payload.putObject("request");
+        request.put("region", IvsRealTimeEmulator.DEFAULT_REGION);
+        request.set("desiredResourceState", desired);
+        if (previous != null) {
+            request.set("previousResourceState", previous);
+        }
+        return LocalInvoker.invokeTestEntrypoint(new community.ivsrealtime.stage.HandlerWrapper()::testEntrypoint,
+            payload.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As cloudformation-cli's test payloads carry them: the tags only in the models, as the template has them. */
+    @Test
+    void testEntrypointAppliesAndUpdatesTheModelsTags() {
+        final TypeUnderTest type = TypeUnderTest.STAGE;
+        final HandlerResponse created = viaTestEntrypoint("CREATE", type.createInput(), null);
+        assertSuccess(created);
+        assertThat(DirectClient.tags(emulator, created.arn())).isEqualTo(Map.of("project", "contract-test"));
+
+        final HandlerResponse updated = viaTestEntrypoint("UPDATE", type.updateInput().put("Arn", created.arn()),
+            created.model());
+        assertSuccess(updated);
+        assertThat(DirectClient.tags(emulator, created.arn()))
+            .isEqualTo(Map.of("project", "contract-test-updated", "team", "video"));
+        assertThat(viaTestEntrypoint("READ", HandlerRequest.JSON.createObjectNode().put("Arn", created.arn()), null)
+            .model().get("Tags")).hasSize(2);
+    }
+
+    @Test
+    void aTestPayloadWithoutRegionUsesTheFunctionsRegion() {
+        final IvsHandlerWrapper<community.ivsrealtime.stage.ResourceModel, ?, ?> wrapper =
+            new community.ivsrealtime.stage.HandlerWrapper();
+        final ResourceHandlerRequest<community.ivsrealtime.stage.ResourceModel> request = new ResourceHandlerRequest<>();
+        assertThat(wrapper.completed(request, Map.of("AWS_REGION", "eu-west-1")).getRegion()).isEqualTo("eu-west-1");
+        request.setRegion("us-west-2");
+        assertThat(wrapper.completed(request, Map.of("AWS_REGION", "eu-west-1")).getRegion()).isEqualTo("us-west-2");
     }
 
     @Test
