@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.io.UncheckedIOException;
 import org.json.JSONObject;
 import org.json.JSONTokener;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -41,6 +42,8 @@ import software.amazon.cloudformation.proxy.RequestData;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
 import software.amazon.cloudformation.proxy.StdCallbackContext;
+import software.amazon.cloudformation.resource.Validator;
+import software.amazon.cloudformation.resource.exceptions.ValidationException;
 
 /**
  * The common base of every type's {@code HandlerWrapper}: what {@code cfn generate} would put in each wrapper,
@@ -60,8 +63,9 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
  *       local run only ever talks to the IVS endpoint it is pointed at. Everywhere, callerCredentials without a
  *       sessionToken (long-term keys, which the plugin cannot sign with) fail InvalidCredentials, not with the
  *       plugin's InternalFailure.</li>
- *   <li>{@link #withExplainedValidation}: the plugin's schema-validation messages name the property and the
- *       broken keyword only; the bad value and the rule are added ({@link SchemaMessages}).</li>
+ *   <li>{@link #invalidModel}: CREATE and UPDATE models are checked against the schema as sent (unknown
+ *       properties included), and a failure names the property, the bad value and the rule
+ *       ({@link SchemaMessages}).</li>
  * </ul>
  *
  * @param <M> the type's ResourceModel
@@ -71,6 +75,7 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
 public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> extends LambdaWrapper<M, C, T> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Validator VALIDATOR = new Validator();
 
     /** Schemas by file name, each loaded once per JVM. */
     private static final Map<String, JSONObject> SCHEMAS = new ConcurrentHashMap<>();
@@ -171,32 +176,44 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
                     + "aws sts get-session-token or assume-role)"));
             return;
         }
-        final java.io.ByteArrayOutputStream response = new java.io.ByteArrayOutputStream();
+        final String invalid = invalidModel(request);
+        if (invalid != null) {
+            writeResponse(outputStream, ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, invalid));
+            return;
+        }
         super.processRequest(new ByteArrayInputStream(runningInLambda() ? request : withoutProviderLogging(request)),
-            response);
-        outputStream.write(withExplainedValidation(request, response.toByteArray()));
-        outputStream.flush();
+            outputStream);
     }
 
     /**
-     * The response, with a schema-validation failure's message completed by {@link SchemaMessages} (the bad
-     * values and the rules they break); any other response unchanged.
+     * Null, or why a CREATE or UPDATE model breaks the type's schema, as CloudFormation checks a template: the
+     * properties as sent, so an unknown or misspelt property is refused too (the plugin validates the model after
+     * reading it into the generated classes, which drop unknown properties). The message has the plugin's form,
+     * completed with the bad values and the rules ({@link SchemaMessages}).
      */
-    byte[] withExplainedValidation(final byte[] request, final byte[] response) {
+    String invalidModel(final byte[] request) {
+        final JsonNode root;
         try {
-            final JsonNode out = JSON.readTree(response);
-            final String message = out == null ? null : out.path("message").asText(null);
-            if (!(out instanceof ObjectNode) || !"InvalidRequest".equals(out.path("errorCode").asText())
-                || message == null || !message.startsWith("Model validation failed")) {
-                return response;
-            }
-            final JsonNode properties = JSON.readTree(this.serializer.decompress(
-                new String(request, StandardCharsets.UTF_8))).path("requestData").path("resourceProperties");
-            final JsonNode schema = JSON.readTree(provideResourceSchemaJSONObject().toString());
-            ((ObjectNode) out).put("message", SchemaMessages.explain(message, properties, schema));
-            return JSON.writeValueAsBytes(out);
+            root = JSON.readTree(this.serializer.decompress(new String(request, StandardCharsets.UTF_8)));
         } catch (IOException | RuntimeException e) {
-            return response; // not JSON: as the plugin wrote it
+            return null; // unreadable requests are answered before
+        }
+        final String action = root.path("action").asText();
+        final JsonNode properties = root.path("requestData").path("resourceProperties");
+        if (!("CREATE".equals(action) || "UPDATE".equals(action)) || !properties.isObject()) {
+            return null;
+        }
+        final JSONObject schema = provideResourceSchemaJSONObject();
+        try {
+            VALIDATOR.validateObject(new JSONObject(properties.toString()), schema);
+            return null;
+        } catch (final ValidationException e) {
+            try {
+                return SchemaMessages.explain("Model validation failed ("
+                    + ValidationException.buildFullExceptionMessage(e) + ")", properties, JSON.readTree(schema.toString()));
+            } catch (IOException unreadableSchema) {
+                throw new UncheckedIOException(unreadableSchema);
+            }
         }
     }
 

@@ -165,6 +165,33 @@ class HandlerWrapperTest {
         assertThat(emulator.calls().all()).isEmpty();
     }
 
+    /** As CloudFormation checks a template: a property the schema does not have is an error, not dropped. */
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void unknownOrMisspeltPropertiesAreRefusedBeforeAnyCall(final TypeUnderTest type) {
+        final ObjectNode unknown = type.createInput().put("Foo", "bar");
+        final ObjectNode lowerCase = type.createInput();
+        lowerCase.set("tags", lowerCase.remove("Tags"));
+        for (final ObjectNode input : List.of(unknown, lowerCase)) {
+            for (final String action : List.of("CREATE", "UPDATE")) {
+                final HandlerRequest request = type.request(action).properties(action.equals("CREATE") ? input
+                    : input.deepCopy().put("Arn", type.missingArn()));
+                final HandlerResponse response = type.invoker().invoke(action.equals("CREATE") ? request
+                    : request.previousProperties(type.createInput().put("Arn", type.missingArn())));
+                assertFailed(response, "InvalidRequest");
+                assertThat(response.message()).as(action + " " + input).startsWith("Model validation failed (")
+                    .containsAnyOf("extraneous key [Foo]", "extraneous key [tags]");
+            }
+        }
+        final ObjectNode misspelt = TypeUnderTest.ENCODER_CONFIGURATION.createInput();
+        misspelt.putObject("Video").put("Widht", 1280);
+        final HandlerResponse response = TypeUnderTest.ENCODER_CONFIGURATION.invoker()
+            .invoke(TypeUnderTest.ENCODER_CONFIGURATION.request("CREATE").properties(misspelt));
+        assertFailed(response, "InvalidRequest");
+        assertThat(response.message()).contains("#/Video").contains("Widht");
+        assertThat(emulator.calls().all()).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(TypeUnderTest.class)
     void anInvalidModelIsRejectedBeforeAnyCall(final TypeUnderTest type) {
