@@ -232,7 +232,50 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
         } catch (IOException | RuntimeException e) {
             return "the request cannot be read (" + e.getClass().getSimpleName() + ")";
         }
-        return root != null && root.isObject() ? null : "the request is not a JSON object";
+        return root != null && root.isObject() ? misshapen((ObjectNode) root) : "the request is not a JSON object";
+    }
+
+    /** The tag maps of a request: objects whose values are strings. */
+    private static final java.util.List<String> TAG_MAPS =
+        java.util.List.of("stackTags", "previousStackTags", "systemTags", "previousSystemTags");
+
+    /**
+     * Null, or which part of a CloudFormation request has the wrong shape (the plugin answers these with "Resource
+     * properties validation failed with invalid configuration", naming nothing).
+     */
+    private static String misshapen(final ObjectNode root) {
+        final JsonNode action = root.get("action");
+        if (action == null || !action.isTextual() || Arrays.stream(Action.values())
+            .noneMatch(a -> a.name().equals(action.asText()))) {
+            return "the request's action must be one of " + Arrays.toString(Action.values()) + ", got " + action;
+        }
+        final JsonNode data = root.get("requestData");
+        if (data != null && !data.isNull() && !data.isObject()) {
+            return "the request's requestData must be an object, got " + data.getNodeType();
+        }
+        final JsonNode context = root.get("callbackContext");
+        if (context != null && !context.isNull() && !context.isObject()) {
+            return "the request's callbackContext must be an object or null, got " + context.getNodeType();
+        }
+        for (final String field : TAG_MAPS) {
+            final JsonNode tags = data == null ? null : data.get(field);
+            if (tags == null || tags.isNull()) {
+                continue;
+            }
+            if (!tags.isObject()) {
+                return "the request's requestData." + field + " must be an object of tag keys and values, got "
+                    + tags.getNodeType();
+            }
+            final java.util.Iterator<Map.Entry<String, JsonNode>> it = tags.fields();
+            while (it.hasNext()) {
+                final Map.Entry<String, JsonNode> tag = it.next();
+                if (!tag.getValue().isTextual()) {
+                    return "the request's requestData." + field + "." + tag.getKey() + " must be a string, got "
+                        + tag.getValue().getNodeType();
+                }
+            }
+        }
+        return null;
     }
 
     /** True when the request carries callerCredentials without a sessionToken (false if it is not JSON). */

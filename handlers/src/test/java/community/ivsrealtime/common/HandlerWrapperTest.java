@@ -165,6 +165,28 @@ class HandlerWrapperTest {
         assertThat(emulator.calls().all()).isEmpty();
     }
 
+    /** A request of the wrong shape gets a message naming the part, not the plugin's "invalid configuration". */
+    @ParameterizedTest
+    @EnumSource(TypeUnderTest.class)
+    void aMisshapenRequestNamesWhatIsWrong(final TypeUnderTest type) {
+        final java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        final ObjectNode base = type.request("LIST").json();
+        cases.put(base.deepCopy().put("action", "PATCH").toString(), "action must be one of [CREATE, READ, UPDATE, DELETE, LIST], got \"PATCH\"");
+        cases.put(base.deepCopy().put("callbackContext", "x").toString(), "callbackContext must be an object or null, got STRING");
+        final ObjectNode badTags = base.deepCopy();
+        ((ObjectNode) badTags.get("requestData")).putObject("stackTags").put("team", 5);
+        cases.put(badTags.toString(), "requestData.stackTags.team must be a string, got NUMBER");
+        final ObjectNode tagList = base.deepCopy();
+        ((ObjectNode) tagList.get("requestData")).putArray("systemTags");
+        cases.put(tagList.toString(), "requestData.systemTags must be an object of tag keys and values, got ARRAY");
+        cases.forEach((request, expected) -> {
+            final HandlerResponse response = type.invoker().invoke(request.getBytes(StandardCharsets.UTF_8));
+            assertFailed(response, "InvalidRequest");
+            assertThat(response.message()).isEqualTo(type.typeName + ": the request's " + expected);
+        });
+        assertThat(emulator.calls().all()).isEmpty();
+    }
+
     /** As CloudFormation checks a template: a property the schema does not have is an error, not dropped. */
     @ParameterizedTest
     @EnumSource(TypeUnderTest.class)
