@@ -166,13 +166,17 @@ class ReadModelReuseTest {
         }
     }
 
-    @Test
-    void aStageRecordingThumbnailsOnlyOnIntervalsSendsItsInterval() {
+    /** CREATE of a recording stage whose thumbnails have this mode and interval. */
+    private HandlerResponse createWithThumbnails(final String mode, final int interval) {
         final ObjectNode template = template(TypeUnderTest.STAGE);
         ((ObjectNode) template.get("AutoParticipantRecordingConfiguration")).putObject("ThumbnailConfiguration")
-            .put("RecordingMode", "INTERVAL").put("TargetIntervalSeconds", 60);
-        final HandlerResponse created = invoke(TypeUnderTest.STAGE,
-            TypeUnderTest.STAGE.request("CREATE").properties(template));
+            .put("RecordingMode", mode).put("TargetIntervalSeconds", interval);
+        return invoke(TypeUnderTest.STAGE, TypeUnderTest.STAGE.request("CREATE").properties(template));
+    }
+
+    @Test
+    void aStageRecordingThumbnailsOnlyOnIntervalsSendsItsInterval() {
+        final HandlerResponse created = createWithThumbnails("INTERVAL", 60);
         assertSuccess(created);
 
         final ObjectNode thumbnails = (ObjectNode) read(TypeUnderTest.STAGE, created.arn())
@@ -183,12 +187,7 @@ class ReadModelReuseTest {
 
     @Test
     void anIntervalOtherThanTheDefaultWithThumbnailsDisabledIsRefusedByIvsWithTheMemberNamed() {
-        final ObjectNode template = template(TypeUnderTest.STAGE);
-        ((ObjectNode) template.get("AutoParticipantRecordingConfiguration")).putObject("ThumbnailConfiguration")
-            .put("RecordingMode", "DISABLED").put("TargetIntervalSeconds", 30);
-
-        final HandlerResponse created = invoke(TypeUnderTest.STAGE,
-            TypeUnderTest.STAGE.request("CREATE").properties(template));
+        final HandlerResponse created = createWithThumbnails("DISABLED", 30);
 
         assertFailed(created, "InvalidRequest");
         assertThat(created.message()).contains("targetIntervalSeconds");
