@@ -104,6 +104,24 @@ class TypePackagesIT {
         }
     }
 
+    /**
+     * Logging in the jar starts cleanly: an SLF4J binding (else slf4j-api warns on every cold start) and one log4j2
+     * plugin cache holding both log4j-core's plugins and the Lambda appender (shading used to keep only the
+     * appender's, and log4j2 then printed ERROR lines for every pattern converter).
+     */
+    @Test
+    void shadedJarLogsCleanly() throws Exception {
+        try (ZipFile jar = new ZipFile(shadedJar().toFile())) {
+            assertThat(jar.getEntry("org/slf4j/impl/StaticLoggerBinder.class")).as("SLF4J binding").isNotNull();
+            String cache;
+            try (var in = jar.getInputStream(jar.getEntry("META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat"))) {
+                cache = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+            assertThat(cache).contains("org.apache.logging.log4j.core.pattern.DatePatternConverter",
+                    "com.amazonaws.services.lambda.runtime.log4j2.LambdaAppender");
+        }
+    }
+
     @Test
     void templateCodeUriIsTheShadedJar() throws Exception {
         String codeUri = TemplateTest.CODE_URI;
