@@ -18,12 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The fat jar as the README's quick start runs it ({@code java -jar cli/target/ivsrt.jar ...}), in its own JVM:
  * the classes the shade plugin merged, not the test class path. Its output is only what the command prints
  * itself: no logging framework complaining about its configuration.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class FatJarIT {
 
     private static final Path JAR = Path.of(System.getProperty("ivsrt.jar", "target/ivsrt.jar"));
@@ -45,10 +47,15 @@ class FatJarIT {
 
     @Test
     void theDemoRunsCleanlyFromTheFatJar() throws Exception {
-        final Process demo = java("demo").start();
-        final String output = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        final Path log = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "demo", ".log");
+        final Process demo = java("demo").redirectOutput(log.toFile()).start();
+        final boolean ended = demo.waitFor(120, TimeUnit.SECONDS);
+        if (!ended) {
+            demo.destroyForcibly();
+        }
+        final String output = Files.readString(log);
 
-        assertThat(demo.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(ended).as("the demo ended within 2 minutes: %s", output).isTrue();
         assertThat(demo.exitValue()).as(output).isZero();
         assertThat(output).contains("Demo OK: 29 steps");
         assertNoLoggingNoise(output);
@@ -62,11 +69,12 @@ class FatJarIT {
                 new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
             final StringBuilder banner = new StringBuilder();
             String url = null;
-            for (String line = lines.readLine(); line != null && url == null; line = lines.readLine()) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 banner.append(line).append('\n');
                 final Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(line);
                 if (m.find()) {
                     url = m.group(1);
+                    break;
                 }
             }
             assertThat(url).as(banner.toString()).isNotNull();

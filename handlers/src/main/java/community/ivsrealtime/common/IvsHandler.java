@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
@@ -102,7 +103,7 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
      */
     protected ProgressEvent<M, C> tagsProblem(final Invocation<M, C> in) {
         final M desired = in.request().getDesiredResourceState();
-        final java.util.Set<String> repeated = ops.repeatedTagKeys(desired);
+        final Set<String> repeated = ops.repeatedTagKeys(desired);
         final String problem = !repeated.isEmpty()
             ? "Tags: each key can have one value, but " + String.join(", ", repeated)
                 + (repeated.size() == 1 ? " is" : " are") + " given more than once"

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.io.UncheckedIOException;
 import org.json.JSONObject;
 import org.json.JSONTokener;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -42,8 +41,6 @@ import software.amazon.cloudformation.proxy.RequestData;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
 import software.amazon.cloudformation.proxy.StdCallbackContext;
-import software.amazon.cloudformation.resource.Validator;
-import software.amazon.cloudformation.resource.exceptions.ValidationException;
 
 /**
  * The common base of every type's {@code HandlerWrapper}: what {@code cfn generate} would put in each wrapper,
@@ -60,12 +57,10 @@ import software.amazon.cloudformation.resource.exceptions.ValidationException;
  *   <li>{@link #processRequest}: when a request carries {@code providerCredentials} /
  *       {@code providerLogGroupName}, the plugin publishes metrics to CloudWatch and logs to CloudWatch Logs
  *       (off this machine). Outside Lambda both are removed from the request before the plugin sees it, so a
- *       local run only ever talks to the IVS endpoint it is pointed at. Everywhere, callerCredentials without a
- *       sessionToken (long-term keys, which the plugin cannot sign with) fail InvalidCredentials, not with the
- *       plugin's InternalFailure.</li>
- *   <li>{@link #invalidModel}: CREATE and UPDATE models are checked against the schema as sent (unknown
- *       properties included), and a failure names the property, the bad value and the rule
- *       ({@link SchemaMessages}).</li>
+ *       local run only ever talks to the IVS endpoint it is pointed at. Everywhere, {@link RequestChecks} first
+ *       answers what the plugin would get wrong: a request that is not JSON (without quoting it), a misshapen
+ *       one, callerCredentials without a sessionToken, and a CREATE/UPDATE model that breaks the schema as sent
+ *       (unknown properties included; the failure names the property, the bad value and the rule).</li>
  * </ul>
  *
  * @param <M> the type's ResourceModel
@@ -75,7 +70,6 @@ import software.amazon.cloudformation.resource.exceptions.ValidationException;
 public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> extends LambdaWrapper<M, C, T> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Validator VALIDATOR = new Validator();
 
     /** Schemas by file name, each loaded once per JVM. */
     private static final Map<String, JSONObject> SCHEMAS = new ConcurrentHashMap<>();
@@ -90,6 +84,7 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
 
     private final String typeName;
     private final ResourceOps<M, ?> ops;
+    private RequestChecks requestChecks;
     private final Map<Action, IvsHandler<M, ?, C>> handlers;
     private final Supplier<C> newCallbackContext;
 
@@ -159,139 +154,27 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
             return;
         }
         final byte[] request = inputStream.readAllBytes();
-        final String unreadable = unreadable(request);
-        if (unreadable != null) {
-            // The plugin would answer InternalFailure with the parser's message, which quotes the request, caller
-            // credentials included, into the response and the log.
-            writeResponse(outputStream, ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest,
-                typeName + ": " + unreadable));
-            return;
+        String text = new String(request, StandardCharsets.UTF_8);
+        try {
+            text = this.serializer.decompress(text);
+        } catch (IOException | RuntimeException e) {
+            // not JSON: the checks say where it breaks
         }
-        if (callerCredentialsLackSessionToken(request)) {
-            // The plugin signs every call with session credentials and would fail with a NullPointerException
-            // (InternalFailure, as if the handler were broken); the fault is in the request's credentials.
-            writeResponse(outputStream, ProgressEvent.failed(null, null, HandlerErrorCode.InvalidCredentials,
-                typeName + ": the request's callerCredentials have no sessionToken; the CloudFormation handlers "
-                    + "call with temporary credentials only (access key, secret and session token, e.g. from "
-                    + "aws sts get-session-token or assume-role)"));
-            return;
-        }
-        final String invalid = invalidModel(request);
-        if (invalid != null) {
-            writeResponse(outputStream, ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, invalid));
+        final RequestChecks.Refusal refusal = requestChecks().check(text);
+        if (refusal != null) {
+            writeResponse(outputStream, ProgressEvent.failed(null, null, refusal.code(), refusal.message()));
             return;
         }
         super.processRequest(new ByteArrayInputStream(runningInLambda() ? request : withoutProviderLogging(request)),
             outputStream);
     }
 
-    /**
-     * Null, or why a CREATE or UPDATE model breaks the type's schema, as CloudFormation checks a template: the
-     * properties as sent, so an unknown or misspelt property is refused too (the plugin validates the model after
-     * reading it into the generated classes, which drop unknown properties). The message has the plugin's form,
-     * completed with the bad values and the rules ({@link SchemaMessages}).
-     */
-    String invalidModel(final byte[] request) {
-        final JsonNode root;
-        try {
-            root = JSON.readTree(this.serializer.decompress(new String(request, StandardCharsets.UTF_8)));
-        } catch (IOException | RuntimeException e) {
-            return null; // unreadable requests are answered before
+    /** The request checks of this wrapper's type, made on first use. */
+    private RequestChecks requestChecks() {
+        if (requestChecks == null) {
+            requestChecks = new RequestChecks(typeName, provideResourceSchemaJSONObject());
         }
-        final String action = root.path("action").asText();
-        final JsonNode properties = root.path("requestData").path("resourceProperties");
-        if (!("CREATE".equals(action) || "UPDATE".equals(action)) || !properties.isObject()) {
-            return null;
-        }
-        final JSONObject schema = provideResourceSchemaJSONObject();
-        try {
-            VALIDATOR.validateObject(new JSONObject(properties.toString()), schema);
-            return null;
-        } catch (final ValidationException e) {
-            try {
-                return SchemaMessages.explain("Model validation failed ("
-                    + ValidationException.buildFullExceptionMessage(e) + ")", properties, JSON.readTree(schema.toString()));
-            } catch (IOException unreadableSchema) {
-                throw new UncheckedIOException(unreadableSchema);
-            }
-        }
-    }
-
-    /**
-     * Null, or why the request is not a JSON object, saying where it breaks but never quoting it (it carries
-     * credentials).
-     */
-    String unreadable(final byte[] request) {
-        final JsonNode root;
-        try {
-            root = JSON.readTree(this.serializer.decompress(new String(request, StandardCharsets.UTF_8)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            final com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-            return "the request is not valid JSON" + (at == null ? ""
-                : " (it breaks at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
-        } catch (IOException | RuntimeException e) {
-            return "the request cannot be read (" + e.getClass().getSimpleName() + ")";
-        }
-        return root != null && root.isObject() ? misshapen((ObjectNode) root) : "the request is not a JSON object";
-    }
-
-    /** The tag maps of a request: objects whose values are strings. */
-    private static final java.util.List<String> TAG_MAPS =
-        java.util.List.of("stackTags", "previousStackTags", "systemTags", "previousSystemTags");
-
-    /**
-     * Null, or which part of a CloudFormation request has the wrong shape (the plugin answers these with "Resource
-     * properties validation failed with invalid configuration", naming nothing).
-     */
-    private static String misshapen(final ObjectNode root) {
-        final JsonNode action = root.get("action");
-        if (action == null || !action.isTextual() || Arrays.stream(Action.values())
-            .noneMatch(a -> a.name().equals(action.asText()))) {
-            return "the request's action must be one of " + Arrays.toString(Action.values()) + ", got " + action;
-        }
-        final JsonNode data = root.get("requestData");
-        if (data != null && !data.isNull() && !data.isObject()) {
-            return "the request's requestData must be an object, got " + data.getNodeType();
-        }
-        final JsonNode context = root.get("callbackContext");
-        if (context != null && !context.isNull() && !context.isObject()) {
-            return "the request's callbackContext must be an object or null, got " + context.getNodeType();
-        }
-        for (final String field : TAG_MAPS) {
-            final JsonNode tags = data == null ? null : data.get(field);
-            if (tags == null || tags.isNull()) {
-                continue;
-            }
-            if (!tags.isObject()) {
-                return "the request's requestData." + field + " must be an object of tag keys and values, got "
-                    + tags.getNodeType();
-            }
-            final java.util.Iterator<Map.Entry<String, JsonNode>> it = tags.fields();
-            while (it.hasNext()) {
-                final Map.Entry<String, JsonNode> tag = it.next();
-                if (!tag.getValue().isTextual()) {
-                    return "the request's requestData." + field + "." + tag.getKey() + " must be a string, got "
-                        + tag.getValue().getNodeType();
-                }
-            }
-        }
-        return null;
-    }
-
-    /** True when the request carries callerCredentials without a sessionToken (false if it is not JSON). */
-    boolean callerCredentialsLackSessionToken(final byte[] request) {
-        final JsonNode root;
-        try {
-            root = JSON.readTree(this.serializer.decompress(new String(request, StandardCharsets.UTF_8)));
-        } catch (IOException | RuntimeException e) {
-            return false; // not JSON: let the plugin report it
-        }
-        final JsonNode credentials = root == null ? null : root.path("requestData").get("callerCredentials");
-        if (credentials == null || !credentials.isObject()) {
-            return false;
-        }
-        final JsonNode token = credentials.get("sessionToken");
-        return token == null || token.isNull() || token.asText().isEmpty();
+        return requestChecks;
     }
 
     /** The request without {@code providerCredentials} and {@code providerLogGroupName} (unchanged if absent). */

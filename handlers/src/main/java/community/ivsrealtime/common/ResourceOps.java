@@ -2,18 +2,22 @@ package community.ivsrealtime.common;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Everything the shared handlers need to know about one resource type, and nothing else: its service calls
@@ -63,13 +67,14 @@ public final class ResourceOps<M, S> {
 
         /** The keys that stand in more than one of the model's tags (with different values: a set holds no equal tags). */
         Set<String> repeatedKeys(final M model) {
-            final Set<String> seen = new java.util.HashSet<>();
-            final Set<String> repeated = new java.util.TreeSet<>();
+            final Set<String> seen = new HashSet<>();
+            final Set<String> repeated = new TreeSet<>();
             final Set<T> modelTags = model == null ? null : getter.apply(model);
             if (modelTags != null) {
                 modelTags.forEach(t -> {
-                    if (!seen.add(key.apply(t))) {
-                        repeated.add(key.apply(t));
+                    final String k = key.apply(t);
+                    if (k != null && !seen.add(k)) { // a missing key is the schema's to report
+                        repeated.add(k);
                     }
                 });
             }
@@ -86,7 +91,7 @@ public final class ResourceOps<M, S> {
     /** The resource part of the type's ARNs ({@code stage}, {@code encoder-configuration}, ...). */
     private final String arnResource;
     /** The form of the type's ARNs: the schema's Arn pattern (a test keeps the two equal). */
-    private final java.util.regex.Pattern arnPattern;
+    private final Pattern arnPattern;
     private final String callGraph;
     private final Supplier<M> newModel;
     private final UnaryOperator<M> copy;
@@ -113,8 +118,8 @@ public final class ResourceOps<M, S> {
     private ResourceOps(final Builder<M, S> b) {
         this.typeName = Objects.requireNonNull(b.typeName, "typeName");
         this.arnResource = typeName.substring(typeName.lastIndexOf(':') + 1)
-            .replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
-        this.arnPattern = java.util.regex.Pattern.compile(
+            .replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        this.arnPattern = Pattern.compile(
             "^arn:aws:ivs:[a-z0-9-]+:[0-9]+:" + arnResource + "/[a-zA-Z0-9-]+$");
         this.callGraph = typeName.replace("::", "-");
         this.newModel = Objects.requireNonNull(b.newModel, "newModel");

@@ -94,21 +94,33 @@ public final class SchemaMessages {
     private static JsonNode rule(final JsonNode schema, final List<String> path) {
         JsonNode node = schema;
         for (final String segment : path) {
-            node = resolve(schema, node);
-            if (node.has("items") && index(segment) >= 0) {
-                node = node.get("items");
-            } else if (node.path("properties").has(segment)) {
-                node = node.get("properties").get(segment);
-            } else if (node.path("patternProperties").size() == 1) {
-                node = node.get("patternProperties").elements().next();
-            } else {
+            node = child(resolve(schema, node), segment);
+            if (node == null) {
                 return null;
             }
         }
         return resolve(schema, node);
     }
 
-    private static JsonNode resolve(final JsonNode schema, final JsonNode node) {
+    /**
+     * The schema node for member {@code segment} of a value that {@code node} (resolved) describes: an array's
+     * items, an object's property, or a map's single pattern property; null where the schema has none.
+     */
+    static JsonNode child(final JsonNode node, final String segment) {
+        if (node.has("items") && index(segment) >= 0) {
+            return node.get("items");
+        }
+        if (node.path("properties").has(segment)) {
+            return node.get("properties").get(segment);
+        }
+        if (node.path("patternProperties").size() == 1) {
+            return node.get("patternProperties").elements().next();
+        }
+        return null;
+    }
+
+    /** {@code node}, or the definition its {@code $ref} names. */
+    static JsonNode resolve(final JsonNode schema, final JsonNode node) {
         final String ref = node.path("$ref").asText("");
         return ref.startsWith("#/") ? schema.at(ref.substring(1)) : node;
     }

@@ -201,7 +201,8 @@ class HandlerWrapperTest {
                 final HandlerResponse response = type.invoker().invoke(action.equals("CREATE") ? request
                     : request.previousProperties(type.createInput().put("Arn", type.missingArn())));
                 assertFailed(response, "InvalidRequest");
-                assertThat(response.message()).as(action + " " + input).startsWith("Model validation failed (")
+                assertThat(response.message()).as(action + " " + input)
+                    .startsWith(type.typeName + ": Model validation failed (")
                     .containsAnyOf("extraneous key [Foo]", "extraneous key [tags]");
             }
         }
@@ -212,6 +213,37 @@ class HandlerWrapperTest {
         assertFailed(response, "InvalidRequest");
         assertThat(response.message()).contains("#/Video").contains("Widht");
         assertThat(emulator.calls().all()).isEmpty();
+    }
+
+    /**
+     * CloudFormation sends a private type's numbers and booleans as strings (cloudformation-cli issue 435): they are
+     * read as the schema's types, as the plugin reads them, before the model is checked.
+     */
+    @Test
+    void numbersAndBooleansSentAsStringsAreReadAsTheSchemasTypes() {
+        final TypeUnderTest encoder = TypeUnderTest.ENCODER_CONFIGURATION;
+        final ObjectNode video = HandlerRequest.JSON.createObjectNode().put("Width", "1920").put("Height", "1080")
+            .put("Framerate", "29.97").put("Bitrate", "6000000");
+        final ObjectNode input = encoder.createInput();
+        input.set("Video", video);
+        final HandlerResponse created = encoder.invoker().invoke(encoder.request("CREATE").properties(input));
+        assertSuccess(created);
+        assertThat(created.model().path("Video").path("Width").asInt()).isEqualTo(1920);
+        assertThat(created.model().path("Video").path("Framerate").asDouble()).isEqualTo(29.97);
+
+        final TypeUnderTest ingest = TypeUnderTest.INGEST_CONFIGURATION;
+        assertSuccess(ingest.invoker().invoke(ingest.request("CREATE")
+            .properties(ingest.createInput().put("InsecureIngest", "false"))));
+
+        final ObjectNode notANumber = encoder.createInput();
+        notANumber.set("Video", video.deepCopy().put("Width", "wide"));
+        final HandlerResponse refused = encoder.invoker().invoke(encoder.request("CREATE").properties(notANumber));
+        assertFailed(refused, "InvalidRequest");
+        assertThat(refused.message()).contains("#/Video/Width");
+        final ObjectNode tooWide = encoder.createInput();
+        tooWide.set("Video", video.deepCopy().put("Width", "4000"));
+        assertThat(encoder.invoker().invoke(encoder.request("CREATE").properties(tooWide)).message())
+            .contains("#/Video/Width: failed validation constraint for keyword [maximum] (value 4000;");
     }
 
     @ParameterizedTest

@@ -8,6 +8,10 @@ import java.util.Collection;
  * tags-per-resource limit" (the tag restrictions of the AWS General Reference, repeated in the services' API
  * references). The model's {@code Tags} map (size 0..50) and the limit of 50 tags a resource can carry count
  * only the other keys.
+ *
+ * <p>This is an assumption: IVS's own documentation says nothing about {@code aws:} keys, and whether its request
+ * validation counts them in the {@code Tags} map of a create call cannot be checked without AWS. The handlers
+ * make the same assumption (CREATE sends up to 50 resource and stack tags plus CloudFormation's system tags).
  */
 public final class ReservedTags {
     /** Tags a resource can have, reserved ones not counted (model: {@code Tags} map max 50). */

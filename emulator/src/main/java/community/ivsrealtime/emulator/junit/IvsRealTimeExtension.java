@@ -228,8 +228,9 @@ public final class IvsRealTimeExtension
     }
 
     /**
-     * A region to sign requests for: {@value IvsRealTimeEmulator#DEFAULT_REGION}. The endpoint accepts any region;
-     * the one a request is signed for is the region of the resources it creates.
+     * A region to sign requests for: {@value IvsRealTimeEmulator#DEFAULT_REGION}. The endpoint accepts any
+     * well-formed region name ({@code eu-west-1}, not {@code EU-WEST-1}); the one a request is signed for is the
+     * region of the resources it creates.
      */
     public String region() {
         return IvsRealTimeEmulator.DEFAULT_REGION;
