@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -951,7 +953,7 @@ public final class IvsRealTimeService implements OperationHandler {
     }
 
     private static Map<String, Map<String, AdminInput.Kind>> simulateMembers() {
-        Map<String, AdminInput.Kind> join = new java.util.LinkedHashMap<>();
+        Map<String, AdminInput.Kind> join = new LinkedHashMap<>();
         join.put("stageArn", AdminInput.STRING);
         join.put("token", AdminInput.STRING);
         join.put("userId", AdminInput.STRING);
@@ -967,7 +969,7 @@ public final class IvsRealTimeService implements OperationHandler {
         Map<String, AdminInput.Kind> remote = Map.of("stageArn", AdminInput.STRING, "participantId", AdminInput.STRING,
                 "remoteParticipantId", AdminInput.STRING);
         Map<String, AdminInput.Kind> ingest = Map.of("ingestConfigurationArn", AdminInput.STRING);
-        Map<String, Map<String, AdminInput.Kind>> all = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, AdminInput.Kind>> all = new LinkedHashMap<>();
         all.put("join", Map.copyOf(join));
         all.put("publish", participant);
         all.put("unpublish", participant);
@@ -978,6 +980,6 @@ public final class IvsRealTimeService implements OperationHandler {
         all.put("ingestStop", ingest);
         all.put("advanceTime", Map.of("seconds", AdminInput.NUMBER));
         all.put("now", Map.of());
-        return java.util.Collections.unmodifiableMap(all);
+        return Collections.unmodifiableMap(all);
     }
 }
