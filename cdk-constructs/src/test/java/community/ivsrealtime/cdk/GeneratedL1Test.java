@@ -18,6 +18,19 @@ import software.amazon.awscdk.assertions.Template;
 /** The generated L1s, proven through synthesized templates. */
 class GeneratedL1Test {
 
+    /** A real ES384 public key in PEM form, as IVS takes it. */
+    static String publicKeyPem() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
+            String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+            return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Map<String, Object> resource(Template template, String type) {
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> found = (Map<String, Map<String, Object>>) (Map<?, ?>) template.findResources(type);
@@ -54,13 +67,15 @@ class GeneratedL1Test {
                 .name("hd")
                 .video(CfnEncoderConfiguration.VideoProperty.builder().width(1280).height(720).framerate(30).bitrate(2_500_000).build())
                 .build());
-        new CfnPublicKey(stack, "Key", CfnPublicKeyProps.builder().name("k").publicKeyMaterial("-----BEGIN PUBLIC KEY-----x").build());
+        String pem = publicKeyPem();
+        new CfnPublicKey(stack, "Key", CfnPublicKeyProps.builder().name("k").publicKeyMaterial(pem).build());
         new CfnIngestConfiguration(stack, "Ingest", CfnIngestConfigurationProps.builder()
                 .name("cam").ingestProtocol("RTMPS").insecureIngest(false).userId("u1")
                 .attributes(Map.of("seat", "3"))
                 .stageArn(Fn.getAtt("Stage", "Arn").toString())
                 .build());
         Template t = Template.fromStack(stack);
+        assertThat(SchemaAssertions.assertTemplateValid(t)).isEqualTo(5);
 
         assertThat(properties(t, CfnStorageConfiguration.CFN_RESOURCE_TYPE_NAME))
                 .isEqualTo(Map.of("Name", "rec", "S3", Map.of("BucketName", "my-bucket")));
@@ -78,7 +93,7 @@ class GeneratedL1Test {
         assertThat(properties(t, CfnEncoderConfiguration.CFN_RESOURCE_TYPE_NAME)).isEqualTo(Map.of("Name", "hd",
                 "Video", Map.of("Width", 1280, "Height", 720, "Framerate", 30, "Bitrate", 2_500_000)));
         assertThat(properties(t, CfnPublicKey.CFN_RESOURCE_TYPE_NAME))
-                .isEqualTo(Map.of("Name", "k", "PublicKeyMaterial", "-----BEGIN PUBLIC KEY-----x"));
+                .isEqualTo(Map.of("Name", "k", "PublicKeyMaterial", pem));
         assertThat(properties(t, CfnIngestConfiguration.CFN_RESOURCE_TYPE_NAME)).isEqualTo(Map.of("Name", "cam",
                 "IngestProtocol", "RTMPS", "InsecureIngest", false, "UserId", "u1", "Attributes", Map.of("seat", "3"),
                 "StageArn", Map.of("Fn::GetAtt", List.of("Stage", "Arn"))));

@@ -96,6 +96,22 @@ public final class CdkL1Generator {
                 required, tags);
     }
 
+    /** {@code community/ivsrealtime/cdk/IvsRealTimeTypeNames.java}: the type names of all schemas, in file order. */
+    public static Map<String, String> index(List<ResourceSchema> schemas) {
+        StringBuilder s = new StringBuilder();
+        s.append("// Generated from resource-schemas/ by community.ivsrealtime.codegen.CdkL1Generator at build time. Do not edit.\n")
+                .append("package ").append(PACKAGE).append(";\n\n")
+                .append("/** The Community::IVSRealTime resource types this library was built with (one per schema). */\n")
+                .append("public final class IvsRealTimeTypeNames {\n\n")
+                .append("    /** Every type name, in the order of the schema files. */\n")
+                .append("    public static final java.util.List<String> ALL = java.util.List.of(");
+        for (int k = 0; k < schemas.size(); k++) {
+            s.append(k == 0 ? "\n            \"" : ",\n            \"").append(schemas.get(k).typeName()).append('"');
+        }
+        s.append(");\n\n    private IvsRealTimeTypeNames() {\n    }\n}\n");
+        return Map.of(PACKAGE.replace('.', '/') + "/IvsRealTimeTypeNames.java", s.toString());
+    }
+
     // ------------------------------------------------------------------------------------------------ the L1 class
 
     private static String resourceClass(ResourceSchema schema, String cls) {

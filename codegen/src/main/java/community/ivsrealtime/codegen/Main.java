@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +29,14 @@ public final class Main {
         Path schemas = Path.of(args[1]).toAbsolutePath().normalize();
         Path out = Path.of(args[2]).toAbsolutePath().normalize();
         int files = 0;
-        for (ResourceSchema schema : ResourceSchema.loadAll(schemas)) {
+        List<ResourceSchema> all = ResourceSchema.loadAll(schemas);
+        if (args[0].equals("cdk-l1")) {
+            for (Map.Entry<String, String> e : CdkL1Generator.index(all).entrySet()) {
+                write(out.resolve(e.getKey()), e.getValue());
+                files++;
+            }
+        }
+        for (ResourceSchema schema : all) {
             if (!args[0].equals("docs")) {
                 Map<String, String> sources = args[0].equals("models")
                         ? ModelGenerator.generate(schema) : CdkL1Generator.generate(schema);
