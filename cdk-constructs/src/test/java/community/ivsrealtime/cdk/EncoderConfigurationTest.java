@@ -5,6 +5,7 @@ import static community.ivsrealtime.cdk.L2Tests.policyStatements;
 import static community.ivsrealtime.cdk.L2Tests.properties;
 import static community.ivsrealtime.cdk.L2Tests.resource;
 import static community.ivsrealtime.cdk.L2Tests.stack;
+import static community.ivsrealtime.cdk.L2Tests.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,7 @@ class EncoderConfigurationTest {
         Stack stack = stack();
         new EncoderConfiguration(stack, "Encoder", EncoderConfigurationProps.builder()
                 .encoderConfigurationName("enc").video(video).build());
-        return properties(Template.fromStack(stack), TYPE);
+        return properties(synth(stack), TYPE);
     }
 
     private static void assertRejected(Video video, String message) {
@@ -49,7 +50,7 @@ class EncoderConfigurationTest {
     void defaultsGenerateANameLeaveVideoToIvsAndRetain() {
         Stack stack = stack();
         new EncoderConfiguration(stack, "Encoder");
-        Map<String, Object> resource = resource(Template.fromStack(stack), TYPE);
+        Map<String, Object> resource = resource(synth(stack), TYPE);
         assertThat(resource).containsEntry("DeletionPolicy", "Retain");
         assertThat(resource.get("Properties")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsOnlyKeys("Name").extractingByKey("Name").asString().matches("^SEncoder[0-9A-F]{8}$");
@@ -90,7 +91,7 @@ class EncoderConfigurationTest {
         CfnParameter width = CfnParameter.Builder.create(stack, "Width").type("Number").build();
         new EncoderConfiguration(stack, "E", EncoderConfigurationProps.builder()
                 .video(Video.builder().width(width.getValueAsNumber()).height(1080).build()).build());
-        assertThat(properties(Template.fromStack(stack), TYPE).get("Video"))
+        assertThat(properties(synth(stack), TYPE).get("Video"))
                 .isEqualTo(Map.of("Width", Map.of("Ref", "Width"), "Height", 1080));
     }
 
@@ -109,7 +110,7 @@ class EncoderConfigurationTest {
         Tags.of(encoder).add("team", "video");
         encoder.grant(Role.Builder.create(stack, "Role").assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build(),
                 "ivs:GetEncoderConfiguration");
-        Template template = Template.fromStack(stack);
+        Template template = synth(stack);
         Map<String, Object> resource = resource(template, TYPE);
         assertThat(resource).containsEntry("DeletionPolicy", "Delete");
         assertThat(((Map<?, ?>) resource.get("Properties")).get("Tags"))

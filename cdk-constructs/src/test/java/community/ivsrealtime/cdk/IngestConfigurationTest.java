@@ -4,6 +4,7 @@ import static community.ivsrealtime.cdk.L2Tests.getAtt;
 import static community.ivsrealtime.cdk.L2Tests.properties;
 import static community.ivsrealtime.cdk.L2Tests.resource;
 import static community.ivsrealtime.cdk.L2Tests.stack;
+import static community.ivsrealtime.cdk.L2Tests.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,6 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnOutputProps;
 import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.assertions.Template;
 
 /** {@link IngestConfiguration}, proven through synthesized templates. */
 class IngestConfigurationTest {
@@ -27,14 +27,14 @@ class IngestConfigurationTest {
     private static Map<String, Object> render(IngestConfigurationProps props) {
         Stack stack = stack();
         new IngestConfiguration(stack, "Ingest", props);
-        return properties(Template.fromStack(stack), TYPE);
+        return properties(synth(stack), TYPE);
     }
 
     @Test
     void defaultsAreRtmpsWithAGeneratedNameAndRetain() {
         Stack stack = stack();
         new IngestConfiguration(stack, "Ingest");
-        Map<String, Object> resource = resource(Template.fromStack(stack), TYPE);
+        Map<String, Object> resource = resource(synth(stack), TYPE);
         assertThat(resource).containsEntry("DeletionPolicy", "Retain");
         @SuppressWarnings("unchecked")
         Map<String, Object> props = (Map<String, Object>) resource.get("Properties");
@@ -88,7 +88,7 @@ class IngestConfigurationTest {
         IngestConfiguration ingest = new IngestConfiguration(stack, "Ingest");
         new CfnOutput(stack, "Leak", CfnOutputProps.builder()
                 .value(ingest.getIngestConfigurationStreamKey().toString()).build());
-        assertThatThrownBy(() -> Template.fromStack(stack)).hasMessageContaining("Synthing a secret value");
+        assertThatThrownBy(() -> synth(stack)).hasMessageContaining("Synthing a secret value");
     }
 
     @Test

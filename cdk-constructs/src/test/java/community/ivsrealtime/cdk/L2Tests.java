@@ -29,6 +29,16 @@ final class L2Tests {
                 .build());
     }
 
+    /**
+     * Synthesizes the stack and validates every {@code Community::IVSRealTime::*} resource in it against its schema
+     * with the handlers' validator ({@link SchemaAssertions}).
+     */
+    static Template synth(Stack stack) {
+        Template template = Template.fromStack(stack);
+        SchemaAssertions.assertTemplateValid(template);
+        return template;
+    }
+
     /** The resources of a type: logical ID to resource. */
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> resources(Template template, String type) {

@@ -3,6 +3,7 @@ package community.ivsrealtime.cdk;
 import static community.ivsrealtime.cdk.L2Tests.getAtt;
 import static community.ivsrealtime.cdk.L2Tests.properties;
 import static community.ivsrealtime.cdk.L2Tests.stack;
+import static community.ivsrealtime.cdk.L2Tests.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.assertions.Template;
 
 /** {@link PublicKey}, proven through synthesized templates. */
 class PublicKeyTest {
@@ -26,7 +26,7 @@ class PublicKeyTest {
         Stack stack = stack();
         PublicKey key = new PublicKey(stack, "Key", PublicKeyProps.builder().publicKeyName("signer")
                 .publicKeyMaterial(PEM).build());
-        assertThat(properties(Template.fromStack(stack), TYPE)).isEqualTo(Map.of("Name", "signer",
+        assertThat(properties(synth(stack), TYPE)).isEqualTo(Map.of("Name", "signer",
                 "PublicKeyMaterial", PEM));
         assertThat(stack.resolve(key.getPublicKeyFingerprint())).isEqualTo(getAtt(key, "Fingerprint"));
         assertThat(stack.resolve(key.getPublicKeyArn())).isEqualTo(getAtt(key, "Arn"));

@@ -6,6 +6,7 @@ import static community.ivsrealtime.cdk.L2Tests.properties;
 import static community.ivsrealtime.cdk.L2Tests.resource;
 import static community.ivsrealtime.cdk.L2Tests.resources;
 import static community.ivsrealtime.cdk.L2Tests.stack;
+import static community.ivsrealtime.cdk.L2Tests.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,7 +62,7 @@ class StageTest {
     void defaultsGenerateANameRetainTheStageAndRecordNothing() {
         Stack stack = stack();
         Stage stage = new Stage(stack, "Stage");
-        Map<String, Object> resource = resource(Template.fromStack(stack), TYPE);
+        Map<String, Object> resource = resource(synth(stack), TYPE);
 
         assertThat(resource).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
         @SuppressWarnings("unchecked")
@@ -83,7 +84,7 @@ class StageTest {
                 .thumbnailInterval(Duration.minutes(2))
                 .thumbnailStorage(List.of(ThumbnailStorage.LATEST, ThumbnailStorage.SEQUENTIAL)));
 
-        assertThat(properties(Template.fromStack(stack), TYPE)).isEqualTo(Map.of(
+        assertThat(properties(synth(stack), TYPE)).isEqualTo(Map.of(
                 "Name", "live-1",
                 "AutoParticipantRecordingConfiguration", Map.of(
                         "StorageConfigurationArn", "arn:aws:ivs:us-west-2:123456789012:storage-configuration/st0rage",
@@ -106,7 +107,7 @@ class StageTest {
         new Stage(stack, "Stage", StageProps.builder().recordingStorageConfiguration(storage)
                 .recordingMediaType(RecordingMediaType.NONE).build());
 
-        assertThat(properties(Template.fromStack(stack), TYPE).get("AutoParticipantRecordingConfiguration"))
+        assertThat(properties(synth(stack), TYPE).get("AutoParticipantRecordingConfiguration"))
                 .isEqualTo(Map.of("StorageConfigurationArn", getAtt(storage, "Arn"), "MediaTypes", List.of("NONE")));
     }
 
@@ -114,7 +115,7 @@ class StageTest {
     void removalPolicyIsApplied() {
         Stack stack = stack();
         new Stage(stack, "Stage", StageProps.builder().removalPolicy(RemovalPolicy.DESTROY).build());
-        assertThat(resource(Template.fromStack(stack), TYPE))
+        assertThat(resource(synth(stack), TYPE))
                 .containsEntry("DeletionPolicy", "Delete").containsEntry("UpdateReplacePolicy", "Delete");
     }
 
@@ -123,7 +124,7 @@ class StageTest {
         Stack stack = stack();
         new Stage(stack, "Stage", StageProps.builder().stageName("s").build());
         Tags.of(stack).add("team", "video");
-        assertThat(properties(Template.fromStack(stack), TYPE))
+        assertThat(properties(synth(stack), TYPE))
                 .containsEntry("Tags", List.of(Map.of("Key", "team", "Value", "video")));
     }
 
@@ -135,7 +136,7 @@ class StageTest {
             Tags.of(stage).add("k" + i, "v");
         }
         Tags.of(stage).add("long", "x".repeat(257));
-        assertThatThrownBy(() -> Template.fromStack(stack))
+        assertThatThrownBy(() -> synth(stack))
                 .hasMessageContaining("tags must be at most 50 per resource, got 52")
                 .hasMessageContaining("tag value must be at most 256 characters long, got 257 characters for key \"long\"");
     }
@@ -201,7 +202,7 @@ class StageTest {
         Stack stack = stack();
         CfnParameter name = CfnParameter.Builder.create(stack, "Name").build();
         new Stage(stack, "Stage", StageProps.builder().stageName(name.getValueAsString()).build());
-        assertThat(properties(Template.fromStack(stack), TYPE)).containsEntry("Name", Map.of("Ref", "Name"));
+        assertThat(properties(synth(stack), TYPE)).containsEntry("Name", Map.of("Ref", "Name"));
     }
 
     // ------------------------------------------------------------------ attributes and imports
@@ -281,7 +282,7 @@ class StageTest {
         Role custom = Role.Builder.create(stack, "Custom").assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build();
         stage.grant(custom, "ivs:UpdateStage", "ivs:GetStage");
 
-        Template template = Template.fromStack(stack);
+        Template template = synth(stack);
         Map<String, Object> arn = getAtt(stage, "Arn");
         assertThat(policyStatements(template)).containsExactlyInAnyOrder(
                 Map.of("Action", "ivs:CreateParticipantToken", "Effect", "Allow", "Resource", arn),
@@ -306,7 +307,7 @@ class StageTest {
                 "arn:aws:ivs:us-west-2:123456789012:storage-configuration/st0rage");
         stage.grantStartComposition(role(stack), List.of(hd, fhd), List.of(storage));
 
-        assertThat(policyStatements(Template.fromStack(stack))).containsExactly(Map.of(
+        assertThat(policyStatements(synth(stack))).containsExactly(Map.of(
                 "Action", "ivs:StartComposition", "Effect", "Allow", "Resource", List.of(
                         getAtt(stage, "Arn"), getAtt(hd, "Arn"),
                         "arn:aws:ivs:us-west-2:123456789012:encoder-configuration/fhd1",
@@ -367,7 +368,7 @@ class StageTest {
         Stage stage = new Stage(stack, "Stage");
         new Alarm(stack, "NoPublishers", AlarmProps.builder().metric(stage.metricPublishers())
                 .threshold(1).evaluationPeriods(1).build());
-        Map<String, Object> alarm = properties(Template.fromStack(stack), "AWS::CloudWatch::Alarm");
+        Map<String, Object> alarm = properties(synth(stack), "AWS::CloudWatch::Alarm");
         assertThat(alarm).containsEntry("Namespace", "AWS/IVSRealTime").containsEntry("MetricName", "Publishers")
                 .containsEntry("Statistic", "Maximum").containsEntry("Period", 300);
         assertThat(alarm.get("Dimensions")).isEqualTo(List.of(Map.of("Name", "Stage",
@@ -388,7 +389,7 @@ class StageTest {
         stage.onCompositionStateChange("Compositions", null);
         stage.onEvent("All");
 
-        Map<String, Map<String, Object>> rules = resources(Template.fromStack(stack), "AWS::Events::Rule");
+        Map<String, Map<String, Object>> rules = resources(synth(stack), "AWS::Events::Rule");
         Map<String, Object> arn = getAtt(stage, "Arn");
         assertThat(rules).hasSize(4);
         assertThat(pattern(rules, "StageUpdates")).isEqualTo(Map.of("source", List.of("aws.ivs"),
@@ -427,7 +428,7 @@ class StageTest {
 
         assertThat(ingest.getNode().getPath()).isEqualTo("S/Stage/Camera");
         assertThat(ingest.getStage()).isSameAs(stage);
-        assertThat(properties(Template.fromStack(stack), "Community::IVSRealTime::IngestConfiguration")).isEqualTo(
+        assertThat(properties(synth(stack), "Community::IVSRealTime::IngestConfiguration")).isEqualTo(
                 Map.of("Name", "camera-1", "UserId", "cam", "IngestProtocol", "RTMPS", "StageArn", getAtt(stage, "Arn")));
     }
 }

@@ -4,6 +4,7 @@ import static community.ivsrealtime.cdk.L2Tests.properties;
 import static community.ivsrealtime.cdk.L2Tests.resource;
 import static community.ivsrealtime.cdk.L2Tests.resources;
 import static community.ivsrealtime.cdk.L2Tests.stack;
+import static community.ivsrealtime.cdk.L2Tests.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class StorageConfigurationTest {
         Bucket bucket = new Bucket(stack, "Recordings", BucketProps.builder().enforceSsl(true).build());
         StorageConfiguration storage = new StorageConfiguration(stack, "Storage", StorageConfigurationProps.builder()
                 .bucket(bucket).storageConfigurationName("rec").build());
-        Template template = Template.fromStack(stack);
+        Template template = synth(stack);
 
         assertThat(properties(template, TYPE)).isEqualTo(Map.of("Name", "rec",
                 "S3", Map.of("BucketName", Map.of("Ref", L2Tests.logicalId(bucket)))));
@@ -61,7 +62,7 @@ class StorageConfigurationTest {
         Stack stack = stack();
         new StorageConfiguration(stack, "Storage", StorageConfigurationProps.builder()
                 .bucket(Bucket.fromBucketName(stack, "Imported", "my-recordings")).build());
-        Template template = Template.fromStack(stack);
+        Template template = synth(stack);
 
         assertThat(resources(template, "AWS::S3::BucketPolicy")).isEmpty();
         assertThat(properties(template, TYPE).get("S3")).isEqualTo(Map.of("BucketName", "my-recordings"));
@@ -75,7 +76,7 @@ class StorageConfigurationTest {
         Stack stack = stack();
         Bucket bucket = new Bucket(stack, "B");
         bucket.addToResourcePolicy(StorageConfiguration.ivsWriteStatement(bucket, "eu-west-1"));
-        assertThat(Template.fromStack(stack).toJSON().toString()).contains("ivs-composite.eu-west-1.amazonaws.com");
+        assertThat(synth(stack).toJSON().toString()).contains("ivs-composite.eu-west-1.amazonaws.com");
     }
 
     @Test
