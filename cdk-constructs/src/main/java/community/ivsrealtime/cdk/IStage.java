@@ -128,6 +128,16 @@ public interface IStage extends IResource {
     Grant grantStartComposition(IGrantable grantee, List<? extends IEncoderConfiguration> encoderConfigurations,
             List<? extends IStorageConfiguration> storageConfigurations);
 
+    /**
+     * Grants {@code ivs:GetComposition} and {@code ivs:StopComposition} on compositions. A composition's ARN
+     * ({@code composition/<id>}) does not name its stage and its ID is known only once it starts, so the grant
+     * covers every composition in this stage's account and Region.
+     *
+     * @param grantee the principal
+     * @return the grant
+     */
+    Grant grantStopComposition(IGrantable grantee);
+
     // ------------------------------------------------------------------ metrics
 
     /**

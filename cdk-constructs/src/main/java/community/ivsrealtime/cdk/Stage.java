@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.constructs.Construct;
 
 /**
@@ -61,6 +63,28 @@ public class Stage extends StageBase {
     public static IStage fromStageAttributes(Construct scope, String id, StageAttributes attrs) {
         Checks.arn(attrs.getStageArn(), RESOURCE_TYPE);
         return new Imported(scope, id, attrs);
+    }
+
+    /**
+     * {@code ConcurrentPublishers}: participants publishing to all stages of the account in the Region (no
+     * dimension); by default the maximum over 5 minutes.
+     *
+     * @param props options that override the defaults (may be null)
+     * @return the metric
+     */
+    public static Metric metricAllConcurrentPublishers(MetricOptions props) {
+        return newMetric("ConcurrentPublishers", null, "Maximum", props);
+    }
+
+    /**
+     * {@code ConcurrentSubscriptions}: subscriptions to all stages of the account in the Region (no dimension); by
+     * default the maximum over 5 minutes.
+     *
+     * @param props options that override the defaults (may be null)
+     * @return the metric
+     */
+    public static Metric metricAllConcurrentSubscriptions(MetricOptions props) {
+        return newMetric("ConcurrentSubscriptions", null, "Maximum", props);
     }
 
     /**

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import software.amazon.awscdk.Arn;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
@@ -93,6 +96,21 @@ abstract class StageBase extends IvsResource implements IStage {
         return grantOn(grantee, arns, "ivs:StartComposition");
     }
 
+    @Override
+    public Grant grantStopComposition(IGrantable grantee) {
+        ArnComponents stage = Checks.arn(getStageArn(), RESOURCE_TYPE);
+        String compositions = Arn.format(ArnComponents.builder()
+                .partition(stage.getPartition())
+                .service("ivs")
+                .region(stage.getRegion())
+                .account(stage.getAccount())
+                .resource("composition")
+                .resourceName("*")
+                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                .build());
+        return grantOn(grantee, List.of(compositions), "ivs:GetComposition", "ivs:StopComposition");
+    }
+
     // ------------------------------------------------------------------ metrics
 
     @Override
@@ -170,17 +188,21 @@ abstract class StageBase extends IvsResource implements IStage {
     }
 
     private Metric metric(String metricName, Map<String, String> dims, String statistic, MetricOptions props) {
-        Metric metric = new Metric(MetricProps.builder()
+        return newMetric(metricName, dims, statistic, props).attachTo(this);
+    }
+
+    /** A metric in {@code AWS/IVSRealTime}, 5-minute period, options applied last. */
+    static Metric newMetric(String metricName, Map<String, String> dims, String statistic, MetricOptions props) {
+        MetricProps.Builder base = MetricProps.builder()
                 .namespace(NAMESPACE)
                 .metricName(metricName)
-                .dimensionsMap(dims)
                 .statistic(statistic)
-                .period(Duration.minutes(5))
-                .build());
-        if (props != null) {
-            metric = metric.with(props);
+                .period(Duration.minutes(5));
+        if (dims != null) {
+            base.dimensionsMap(dims);
         }
-        return metric.attachTo(this);
+        Metric metric = new Metric(base.build());
+        return props != null ? metric.with(props) : metric;
     }
 
     // ------------------------------------------------------------------ events

@@ -314,11 +314,22 @@ class StageTest {
                         "arn:aws:ivs:us-west-2:123456789012:storage-configuration/st0rage")));
     }
 
+    @Test
+    void stopCompositionCoversTheCompositionsOfTheStagesAccountAndRegion() {
+        Stack stack = stack();
+        Stage.fromStageArn(stack, "Imported", "arn:aws:ivs:eu-west-1:210987654321:stage/abc")
+                .grantStopComposition(role(stack));
+        assertThat(policyStatements(synth(stack))).containsExactly(Map.of(
+                "Action", List.of("ivs:GetComposition", "ivs:StopComposition"), "Effect", "Allow",
+                "Resource", "arn:aws:ivs:eu-west-1:210987654321:composition/*"));
+    }
+
     // ------------------------------------------------------------------ metrics
 
     private static Map<String, Object> metricConfig(Stack stack, Metric metric) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> dims = (Map<String, Object>) stack.resolve(metric.getDimensions());
+        Map<String, Object> dims = metric.getDimensions() == null ? Map.of()
+                : (Map<String, Object>) stack.resolve(metric.getDimensions());
         return Map.of("namespace", metric.getNamespace(), "name", metric.getMetricName(),
                 "statistic", metric.getStatistic(), "period", metric.getPeriod().toSeconds(), "dimensions", dims);
     }
@@ -342,6 +353,17 @@ class StageTest {
                 .statistic("Sum").period(Duration.minutes(1)).build())))
                 .isEqualTo(Map.of("namespace", "AWS/IVSRealTime", "name", "Custom", "statistic", "Sum", "period", 60,
                         "dimensions", stageDim));
+    }
+
+    @Test
+    void regionWideMetricsHaveNoDimension() {
+        Stack stack = stack();
+        assertThat(metricConfig(stack, Stage.metricAllConcurrentPublishers(null))).isEqualTo(Map.of(
+                "namespace", "AWS/IVSRealTime", "name", "ConcurrentPublishers", "statistic", "Maximum", "period", 300,
+                "dimensions", Map.of()));
+        assertThat(metricConfig(stack, Stage.metricAllConcurrentSubscriptions(MetricOptions.builder()
+                .statistic("Average").build()))).containsEntry("name", "ConcurrentSubscriptions")
+                .containsEntry("statistic", "Average");
     }
 
     @Test
