@@ -1,30 +1,32 @@
 package com.example.ivsrealtime;
 
-import community.ivsrealtime.cdk.CfnEncoderConfiguration;
-import community.ivsrealtime.cdk.CfnEncoderConfigurationProps;
-import community.ivsrealtime.cdk.CfnIngestConfiguration;
-import community.ivsrealtime.cdk.CfnIngestConfigurationProps;
-import community.ivsrealtime.cdk.CfnPublicKey;
-import community.ivsrealtime.cdk.CfnPublicKeyProps;
-import community.ivsrealtime.cdk.CfnStage;
-import community.ivsrealtime.cdk.CfnStageProps;
-import community.ivsrealtime.cdk.CfnStorageConfiguration;
-import community.ivsrealtime.cdk.CfnStorageConfigurationProps;
+import community.ivsrealtime.cdk.EncoderConfiguration;
+import community.ivsrealtime.cdk.EncoderConfigurationProps;
+import community.ivsrealtime.cdk.IngestConfiguration;
+import community.ivsrealtime.cdk.IngestConfigurationOptions;
+import community.ivsrealtime.cdk.IngestProtocol;
+import community.ivsrealtime.cdk.PublicKey;
+import community.ivsrealtime.cdk.PublicKeyProps;
+import community.ivsrealtime.cdk.RecordingMediaType;
+import community.ivsrealtime.cdk.Stage;
+import community.ivsrealtime.cdk.StageProps;
+import community.ivsrealtime.cdk.StorageConfiguration;
+import community.ivsrealtime.cdk.StorageConfigurationProps;
+import community.ivsrealtime.cdk.ThumbnailRecordingMode;
+import community.ivsrealtime.cdk.ThumbnailStorage;
+import community.ivsrealtime.cdk.Video;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
-import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
-import software.amazon.awscdk.services.events.EventPattern;
-import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.OnEventOptions;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -60,41 +62,45 @@ public class DemoStack extends Stack {
         Object name = getNode().tryGetContext(STAGE_NAME_CONTEXT);
         String stageName = name == null ? DEFAULT_STAGE_NAME : name.toString();
 
+        // recordings go to a bucket this app owns: the storage configuration adds IVS's statement to its policy
         Bucket recordings = Bucket.Builder.create(this, "Recordings")
                 .encryption(BucketEncryption.S3_MANAGED)
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .enforceSsl(true)
                 .build();
-        CfnStorageConfiguration storage = new CfnStorageConfiguration(this, "Storage", CfnStorageConfigurationProps.builder()
-                .name(stageName + "-recordings")
-                .s3(CfnStorageConfiguration.S3StorageConfigurationProperty.builder()
-                        .bucketName(recordings.getBucketName()).build())
+        StorageConfiguration storage = new StorageConfiguration(this, "Storage", StorageConfigurationProps.builder()
+                .storageConfigurationName(stageName + "-recordings")
+                .bucket(recordings)
                 .build());
-        CfnStage stage = new CfnStage(this, "Stage", CfnStageProps.builder()
-                .name(stageName)
-                .autoParticipantRecordingConfiguration(CfnStage.AutoParticipantRecordingConfigurationProperty.builder()
-                        .storageConfigurationArn(storage.getAttrArn())
-                        .mediaTypes(List.of("AUDIO_VIDEO"))
-                        .thumbnailConfiguration(CfnStage.ThumbnailConfigurationProperty.builder()
-                                .recordingMode("INTERVAL").targetIntervalSeconds(30).storage(List.of("LATEST")).build())
-                        .build())
+        Stage stage = new Stage(this, "Stage", StageProps.builder()
+                .stageName(stageName)
+                .recordingStorageConfiguration(storage)
+                .recordingMediaType(RecordingMediaType.AUDIO_VIDEO)
+                .thumbnailRecordingMode(ThumbnailRecordingMode.INTERVAL)
+                .thumbnailInterval(Duration.seconds(30))
+                .thumbnailStorage(List.of(ThumbnailStorage.LATEST))
                 .build());
-        CfnEncoderConfiguration encoder = new CfnEncoderConfiguration(this, "Encoder", CfnEncoderConfigurationProps.builder()
-                .name(stageName + "-720p")
-                .video(CfnEncoderConfiguration.VideoProperty.builder()
-                        .width(1280).height(720).framerate(30).bitrate(2_500_000).build())
+        EncoderConfiguration encoder = new EncoderConfiguration(this, "Encoder", EncoderConfigurationProps.builder()
+                .encoderConfigurationName(stageName + "-720p")
+                .video(Video.HD_720P_30)
                 .build());
-        CfnPublicKey key = new CfnPublicKey(this, "TokenKey", CfnPublicKeyProps.builder()
-                .name(stageName + "-tokens").publicKeyMaterial(PUBLIC_KEY).build());
-        CfnIngestConfiguration camera = new CfnIngestConfiguration(this, "Camera", CfnIngestConfigurationProps.builder()
-                .name(stageName + "-camera").ingestProtocol("RTMPS").stageArn(stage.getAttrArn()).userId("camera-1")
+        PublicKey key = new PublicKey(this, "TokenKey", PublicKeyProps.builder()
+                .publicKeyName(stageName + "-tokens")
+                .publicKeyMaterial(PUBLIC_KEY)
+                .build());
+        IngestConfiguration camera = stage.addIngestConfiguration("Camera", IngestConfigurationOptions.builder()
+                .ingestConfigurationName(stageName + "-camera")
+                .ingestProtocol(IngestProtocol.RTMPS)
+                .userId("camera-1")
                 .build());
 
+        // a function that hands out participant tokens and starts compositions
         Function tokens = Function.Builder.create(this, "TokenFunction")
                 .runtime(Runtime.PYTHON_3_12)
                 .handler("index.handler")
                 .timeout(Duration.seconds(10))
-                .environment(Map.of("STAGE_ARN", stage.getAttrArn(), "ENCODER_ARN", encoder.getAttrArn()))
+                .environment(Map.of("STAGE_ARN", stage.getStageArn(), "ENCODER_ARN", encoder.getEncoderConfigurationArn()))
                 .code(Code.fromInline(String.join("\n",
                         "import boto3, os",
                         "ivs = boto3.client('ivs-realtime')",
@@ -103,42 +109,27 @@ public class DemoStack extends Stack {
                         "                                         capabilities=['PUBLISH', 'SUBSCRIBE'], duration=60)",
                         "    return {'token': token['participantToken']['token']}")))
                 .build();
-        tokens.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("ivs:CreateParticipantToken"))
-                .resources(List.of(stage.getAttrArn()))
-                .build());
-        tokens.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("ivs:StartComposition"))
-                .resources(List.of(stage.getAttrArn(), encoder.getAttrArn(), storage.getAttrArn()))
-                .build());
+        stage.grantCreateParticipantToken(tokens);
+        stage.grantStartComposition(tokens, List.of(encoder), List.of(storage));
 
-        String stageId = Fn.select(1, Fn.split("/", stage.getAttrArn()));
         Alarm.Builder.create(this, "NoPublishers")
                 .alarmDescription("Nobody has published to " + stageName + " for 15 minutes")
-                .metric(Metric.Builder.create()
-                        .namespace("AWS/IVSRealTime").metricName("Publishers")
-                        .dimensionsMap(Map.of("Stage", stageId))
-                        .statistic("Maximum").period(Duration.minutes(5))
-                        .build())
+                .metric(stage.metricPublishers(MetricOptions.builder()
+                        .statistic("Maximum").period(Duration.minutes(5)).build()))
                 .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
                 .threshold(1)
                 .evaluationPeriods(3)
                 .treatMissingData(TreatMissingData.BREACHING)
                 .build();
-        Rule.Builder.create(this, "StageUpdates")
+        stage.onStageUpdate("StageUpdates", OnEventOptions.builder()
                 .description("Participant events of " + stageName)
-                .eventPattern(EventPattern.builder()
-                        .source(List.of("aws.ivs"))
-                        .detailType(List.of("IVS Stage Update"))
-                        .resources(List.of(stage.getAttrArn()))
-                        .build())
-                .targets(List.of(new LambdaFunction(tokens)))
-                .build();
+                .target(new LambdaFunction(tokens))
+                .build());
 
-        CfnOutput.Builder.create(this, "StageArn").value(stage.getAttrArn()).build();
-        CfnOutput.Builder.create(this, "WhipEndpoint").value(stage.getAttrEndpointsWhip()).build();
-        CfnOutput.Builder.create(this, "PublicKeyArn").value(key.getAttrArn()).build();
-        CfnOutput.Builder.create(this, "CameraRtmpsEndpoint").value(stage.getAttrEndpointsRtmps()).build();
-        CfnOutput.Builder.create(this, "CameraParticipantId").value(camera.getAttrParticipantId()).build();
+        CfnOutput.Builder.create(this, "StageArn").value(stage.getStageArn()).build();
+        CfnOutput.Builder.create(this, "WhipEndpoint").value(stage.getStageWhipEndpoint()).build();
+        CfnOutput.Builder.create(this, "PublicKeyFingerprint").value(key.getPublicKeyFingerprint()).build();
+        CfnOutput.Builder.create(this, "CameraRtmpsEndpoint").value(stage.getStageRtmpsEndpoint()).build();
+        CfnOutput.Builder.create(this, "CameraParticipantId").value(camera.getIngestConfigurationParticipantId()).build();
     }
 }

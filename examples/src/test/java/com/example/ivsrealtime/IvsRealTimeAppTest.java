@@ -73,6 +73,9 @@ class IvsRealTimeAppTest {
         assertThat(alarm.path("Namespace").asText()).isEqualTo("AWS/IVSRealTime");
         assertThat(alarm.path("Dimensions").get(0).path("Name").asText()).isEqualTo("Stage");
 
+        // the storage configuration keeps IVS's statement in the owned bucket's policy
+        assertThat(ofType(demo, "AWS::S3::BucketPolicy").path("Properties").path("PolicyDocument").toString())
+                .contains("ivs-composite", "s3:PutObject");
         String policies = ofType(demo, "AWS::IAM::Policy").path("Properties").path("PolicyDocument").toString();
         assertThat(policies).contains("ivs:CreateParticipantToken", "ivs:StartComposition");
 
