@@ -215,6 +215,22 @@ class GeneratedL1Test {
     }
 
     @Test
+    void escapeHatchesWorkOnTopOfTheTypedProperties() {
+        Stack stack = new Stack(new App(), "S");
+        CfnStage stage = new CfnStage(stack, "Stage", CfnStageProps.builder().name("typed")
+                .autoParticipantRecordingConfiguration(CfnStage.AutoParticipantRecordingConfigurationProperty.builder()
+                        .storageConfigurationArn("").build())
+                .build());
+        stage.addPropertyOverride("AutoParticipantRecordingConfiguration.RecordingReconnectWindowSeconds", 60);
+        stage.addPropertyDeletionOverride("Name");
+        stage.addOverride("DeletionPolicy", "Retain");
+        Map<String, Object> resource = resource(Template.fromStack(stack), CfnStage.CFN_RESOURCE_TYPE_NAME);
+        assertThat(resource.get("Properties")).isEqualTo(Map.of("AutoParticipantRecordingConfiguration",
+                Map.of("StorageConfigurationArn", "", "RecordingReconnectWindowSeconds", 60)));
+        assertThat(resource.get("DeletionPolicy")).isEqualTo("Retain");
+    }
+
+    @Test
     void requiredPropertiesAreCheckedWhenBuilt() {
         assertThatThrownBy(() -> CfnIngestConfigurationProps.builder().name("x").build())
                 .isInstanceOf(NullPointerException.class).hasMessage("CfnIngestConfigurationProps: ingestProtocol is required");
