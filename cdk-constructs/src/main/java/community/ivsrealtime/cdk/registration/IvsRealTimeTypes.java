@@ -13,7 +13,7 @@ import software.constructs.Construct;
  * role allowed exactly the schema's handler permissions, a log group and log delivery role,
  * {@code AWS::CloudFormation::ResourceVersion} and {@code AWS::CloudFormation::ResourceDefaultVersion}).
  *
- * <p>Stacks that use the types must be deployed after this one: {@code appStack.addDependency(typesStack)}.
+ * <p>Stacks that use the types must be deployed after this one: {@code appStack.addStackDependency(typesStack)}.
  *
  * <pre>{@code
  * Stack types = new Stack(app, "IvsRealTimeTypes");
