@@ -41,6 +41,7 @@ class IvsRealTimeAppTest {
     /** What the app must hold, whichever way it was synthesized; returns the demo template. */
     static JsonNode checkAssembly(Path outdir, String stageName) throws IOException {
         JsonNode manifest = JSON.readTree(outdir.resolve("manifest.json").toFile());
+        assertThat(manifest.toString()).as("no warning or error annotations").doesNotContain("aws:cdk:warning", "aws:cdk:error");
         assertThat(manifest.path("artifacts").path("IvsRealTimeDemo").path("dependencies").toString())
                 .contains("IvsRealTimeTypes");
         JsonNode types = JSON.readTree(outdir.resolve("IvsRealTimeTypes.template.json").toFile());
