@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.core.AdminInput;
 import community.ivsrealtime.emulator.core.CallContext;
 import community.ivsrealtime.emulator.core.IvsException;
-import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.emulator.faults.RecordedCall;
 import community.ivsrealtime.emulator.faults.Fault;
 import community.ivsrealtime.emulator.protocol.JsonBody;
 import community.ivsrealtime.emulator.protocol.PercentCoding;
@@ -135,7 +135,7 @@ final class AdminApi {
     private ObjectNode calls() {
         ObjectNode result = object();
         ArrayNode list = result.putArray("calls");
-        for (Call call : emulator.calls().all()) {
+        for (RecordedCall call : emulator.calls().all()) {
             ObjectNode c = list.addObject();
             c.put("time", call.time().toString());
             c.put("operation", call.operation());

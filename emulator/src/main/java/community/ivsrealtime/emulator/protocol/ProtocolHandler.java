@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.core.CallContext;
 import community.ivsrealtime.emulator.core.IvsException;
 import community.ivsrealtime.emulator.core.OperationHandler;
-import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.emulator.faults.RecordedCall;
 import community.ivsrealtime.emulator.faults.CallLog;
 import community.ivsrealtime.emulator.faults.Fault;
 import community.ivsrealtime.emulator.faults.FaultInjector;
@@ -172,10 +172,10 @@ public final class ProtocolHandler {
 
     private void record(Instant time, String operation, String arn, Caller caller, WireRequest request,
                         WireResponse response, String errorCode) {
-        String code = response.dropConnection() ? Call.DROPPED
+        String code = response.dropConnection() ? RecordedCall.DROPPED
                 : errorCode != null ? errorCode : response.headers().get(Responses.ERROR_TYPE);
         String accessKeyId = caller != null ? caller.accessKeyId() : SigV4Verifier.claimedAccessKeyId(request);
-        calls.record(new Call(time, operation, arn, accessKeyId, response.status(),
+        calls.record(new RecordedCall(time, operation, arn, accessKeyId, response.status(),
                 code));
     }
 

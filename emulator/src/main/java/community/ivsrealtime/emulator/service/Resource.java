@@ -67,6 +67,13 @@ abstract class Resource {
         return o;
     }
 
+    /** The {@code tags} member of a create call, checked for its count. */
+    static Map<String, String> tagsOf(com.fasterxml.jackson.databind.JsonNode in) {
+        Map<String, String> tags = Json.stringMap(in, "tags");
+        checkTagCount(tags);
+        return tags;
+    }
+
     static void checkTagCount(Map<String, String> tags) {
         if (tags != null && ReservedTags.counted(tags.keySet()) > MAX_TAGS) {
             throw IvsException.validation("tags: at most " + MAX_TAGS + " tags, got " + ReservedTags.counted(tags.keySet()));

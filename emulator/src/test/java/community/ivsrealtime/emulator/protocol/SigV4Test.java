@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.emulator.TestSupport;
 import community.ivsrealtime.emulator.TestSupport.EchoHandler;
-import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.emulator.faults.RecordedCall;
 import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -90,7 +90,7 @@ class SigV4Test {
             assertThat(e.getMessage()).contains("The request signature we calculated does not match");
             assertThat(e.requestId()).isNotBlank();
         }
-        Call last = ivs.calls().all().get(ivs.calls().all().size() - 1);
+        RecordedCall last = ivs.calls().all().get(ivs.calls().all().size() - 1);
         assertThat(last.errorCode()).isEqualTo("InvalidSignatureException");
         assertThat(last.status()).isEqualTo(403);
     }

@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param status      HTTP status sent (0 when the connection was dropped)
  * @param errorCode   the error code sent, or null on success
  */
-public record Call(Instant time, String operation, String resourceArn, String accessKeyId, int status,
+public record RecordedCall(Instant time, String operation, String resourceArn, String accessKeyId, int status,
                    String errorCode) {
 
     /** The error code recorded for a call whose connection was dropped by an injected fault. */
