@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.core.IvsException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compositions (server-side mixing of a stage into channels and S3): StartComposition, GetComposition,
@@ -64,6 +66,7 @@ final class CompositionOperations implements OperationRegistry.Family {
         for (JsonNode d : in.path("destinations")) {
             destinations.add(destination(s, (ObjectNode) d, index++, Ids.idOf(arn)));
         }
+        checkChannelsOffline(s, destinations, now);
         ObjectNode layout = in.has("layout") ? ((ObjectNode) in.get("layout")).deepCopy() : Json.obj();
         if (!layout.has("grid") && !layout.has("pip")) {
             layout.putObject("grid");
@@ -101,6 +104,41 @@ final class CompositionOperations implements OperationRegistry.Family {
                 c -> (stage == null || stage.equals(c.stageArn)) && (encoder == null || c.uses(encoder))
                         && !s.ended(c, now),
                 c -> c.summary(now));
+    }
+
+    /**
+     * "The channel must be offline (not broadcasting)" (ChannelDestinationConfiguration, channelArn:
+     * https://docs.aws.amazon.com/ivs/latest/RealTimeAPIReference/API_ChannelDestinationConfiguration.html). The
+     * channels themselves belong to the IVS low-latency API, which this endpoint does not serve: a channel counts as
+     * broadcasting while a running composition sends to it. The same channel twice in one request is the request's
+     * own mistake (ValidationException); a channel another composition broadcasts to is a state conflict
+     * (ConflictException, which StartComposition declares).
+     */
+    private static void checkChannelsOffline(RegionStore s, List<ObjectNode> destinations, Instant now) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < destinations.size(); i++) {
+            String channel = channelOf(destinations.get(i));
+            if (channel == null) {
+                continue;
+            }
+            if (seen.containsKey(channel)) {
+                throw IvsException.validation("destinations." + i + ".channel.channelArn: the channel must be offline "
+                        + "(not broadcasting), but destinations." + seen.get(channel) + " of this request already "
+                        + "broadcasts to " + channel);
+            }
+            seen.put(channel, i);
+            for (Composition c : s.compositions.values()) {
+                if (!s.ended(c, now) && c.destinations.stream().anyMatch(d -> channel.equals(channelOf(d)))) {
+                    throw IvsException.conflict("destinations." + i + ".channel.channelArn: the channel must be offline "
+                            + "(not broadcasting), but composition " + c.arn + " broadcasts to " + channel);
+                }
+            }
+        }
+    }
+
+    private static String channelOf(ObjectNode destination) {
+        JsonNode arn = destination.path("configuration").path("channel").get("channelArn");
+        return arn == null ? null : arn.asText();
     }
 
     private static ObjectNode destination(RegionStore s, ObjectNode given, int index, String compositionId) {

@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * Encoder and storage configurations, the two configurations compositions use: Create, Get, Delete and List of
  * each. Both are immutable apart from their tags, and neither can be deleted while a running composition uses it
- * (ConflictException).
+ * (ConflictException). A storage configuration's bucket name must follow S3's naming rules ({@link BucketNames});
+ * whether the bucket exists is not simulated.
  */
 final class ConfigurationOperations implements OperationRegistry.Family {
     private final Quotas quotas;
@@ -62,9 +63,11 @@ final class ConfigurationOperations implements OperationRegistry.Family {
     }
 
     ObjectNode createStorageConfiguration(ObjectNode in, RegionStore s, Instant now) {
+        String bucket = in.path("s3").path("bucketName").asText();
+        BucketNames.check("s3.bucketName", bucket);
         s.storages.checkQuota(quotas);
         Storage st = new Storage(s.arn("storage-configuration"), s.nextSeq(), Json.text(in, "name", ""),
-                Resource.tagsOf(in), in.path("s3").path("bucketName").asText());
+                Resource.tagsOf(in), bucket);
         s.storages.add(st);
         return Json.wrap("storageConfiguration", st.full());
     }

@@ -67,9 +67,12 @@ abstract class Resource {
         return o;
     }
 
-    /** The {@code tags} member of a create call, checked for its count. */
+    /** The {@code tags} member of a create call, checked for reserved keys and its count. */
     static Map<String, String> tagsOf(com.fasterxml.jackson.databind.JsonNode in) {
         Map<String, String> tags = Json.stringMap(in, "tags");
+        if (tags != null) {
+            ReservedTags.checkCallerMaySet("tags", tags.keySet(), true);
+        }
         checkTagCount(tags);
         return tags;
     }

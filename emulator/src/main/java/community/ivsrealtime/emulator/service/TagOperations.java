@@ -1,6 +1,7 @@
 package community.ivsrealtime.emulator.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import community.ivsrealtime.emulator.core.ReservedTags;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Map;
 /**
  * Tags of any taggable resource (stage, encoder, storage and ingest configuration, public key, composition):
  * TagResource, UntagResource, ListTagsForResource. An unknown ARN, and a composition that has ended, is a
- * ResourceNotFoundException.
+ * ResourceNotFoundException. Keys starting with {@code aws:} are refused by TagResource and UntagResource
+ * ({@link ReservedTags#checkCallerMaySet}).
  */
 final class TagOperations implements OperationRegistry.Family {
 
@@ -21,7 +23,11 @@ final class TagOperations implements OperationRegistry.Family {
     }
 
     ObjectNode tagResource(ObjectNode in, RegionStore s, Instant now) {
-        Map<String, String> add = Resource.tagsOf(in);
+        Map<String, String> add = Json.stringMap(in, "tags");
+        if (add != null) {
+            ReservedTags.checkCallerMaySet("tags", add.keySet(), false);
+            Resource.checkTagCount(add);
+        }
         taggable(s, in, now).tag(add);
         return Json.obj();
     }
@@ -29,6 +35,7 @@ final class TagOperations implements OperationRegistry.Family {
     ObjectNode untagResource(ObjectNode in, RegionStore s, Instant now) {
         List<String> keys = new ArrayList<>();
         in.path("tagKeys").forEach(k -> keys.add(k.asText()));
+        ReservedTags.checkCallerMaySet("tagKeys", keys, false);
         taggable(s, in, now).untag(keys);
         return Json.obj();
     }
