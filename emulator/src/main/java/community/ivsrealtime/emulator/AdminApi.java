@@ -34,21 +34,33 @@ import java.util.Map;
  *       region name, as for API calls</li>
  * </ul>
  * Fault, quota and simulate members are checked for their types by {@link AdminInput}.
+ *
+ * <p>Who may call it: only clients on a loopback address (127.0.0.0/8, ::1), unless the endpoint was started with
+ * {@code adminOnAllInterfaces(true)} ({@code --admin-on-all-interfaces}). With {@code --host 0.0.0.0} the IVS API
+ * answers the network (with SigV4 verified), but nobody beyond this machine can reset the endpoint, inject faults or
+ * change quotas: others get 403 AccessDeniedException.
  */
 final class AdminApi {
     static final String PREFIX = "/_emulator/";
 
     private final IvsRealTimeEmulator emulator;
     private final String defaultAccountId;
+    private final boolean openToAll;
 
-    AdminApi(IvsRealTimeEmulator emulator, String defaultAccountId) {
+    AdminApi(IvsRealTimeEmulator emulator, String defaultAccountId, boolean openToAll) {
         this.emulator = emulator;
         this.defaultAccountId = defaultAccountId;
+        this.openToAll = openToAll;
     }
 
     WireResponse handle(WireRequest request) {
         String requestId = RequestIds.next();
         String path = request.rawPath().substring(PREFIX.length());
+        if (!openToAll && !request.remote().isLoopbackAddress()) {
+            return Responses.error(IvsException.accessDenied("The admin API " + PREFIX + " answers only clients on this "
+                    + "machine (loopback); start the endpoint with --admin-on-all-interfaces (Java: "
+                    + "adminOnAllInterfaces(true)) to open it to " + request.remote().getHostAddress()), requestId);
+        }
         try {
             JsonNode result = dispatch(request.method(), path, request, requestId);
             if (result == null) {

@@ -49,6 +49,8 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
     private final IvsRealTimeService service;
     private final List<Credential> credentials;
     private final boolean verifySignatures;
+    private final boolean adminOnAllInterfaces;
+    private final AdminApi admin;
     private final URI endpoint;
 
     private IvsRealTimeEmulator(Builder b) throws IOException {
@@ -61,7 +63,8 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
         ServiceModel model = ServiceModel.get();
         SigV4Verifier verifier = new SigV4Verifier(credentials, model.signingName(), DEFAULT_REGION, verifySignatures);
         ProtocolHandler api = new ProtocolHandler(model, verifier, handler, faults, calls, b.clock);
-        AdminApi admin = new AdminApi(this, credentials.get(0).accountId());
+        this.adminOnAllInterfaces = b.adminOnAllInterfaces;
+        this.admin = new AdminApi(this, credentials.get(0).accountId(), b.adminOnAllInterfaces);
         this.transport = new NettyTransport(b.host, b.port, b.threads, b.maxBodyBytes, api, admin);
         InetSocketAddress address = transport.address();
         String host = address.getAddress().getHostAddress();
@@ -108,6 +111,16 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
         return verifySignatures;
     }
 
+    /** Whether the admin API answers clients beyond loopback (default false). */
+    public boolean adminOnAllInterfaces() {
+        return adminOnAllInterfaces;
+    }
+
+    /** The admin API, for tests that hand it requests from other addresses without sending any traffic. */
+    AdminApi adminApi() {
+        return admin;
+    }
+
     /** Forgets all resources, faults and the call log. */
     public void reset() {
         service.reset();
@@ -132,8 +145,19 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
         private OperationHandler handler;
         private int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private boolean adminOnAllInterfaces;
 
         private Builder() {
+        }
+
+        /**
+         * Whether the admin API ({@code /_emulator/...}: reset, faults, quotas, simulation) answers clients beyond
+         * loopback (default false: only clients on this machine; others get 403 AccessDeniedException). Only matters
+         * with a {@link #host(String)} other than a loopback address.
+         */
+        public Builder adminOnAllInterfaces(boolean open) {
+            this.adminOnAllInterfaces = open;
+            return this;
         }
 
         /** Address to bind (default 127.0.0.1). */

@@ -25,6 +25,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-verify-signatures", description = "Accept requests without checking their SigV4 signature.")
     boolean noVerify;
 
+    @Option(names = "--admin-on-all-interfaces", description = "Let clients beyond this machine use the admin API "
+            + "(/_emulator/: reset, faults, quotas, simulation); by default only loopback clients may.")
+    boolean adminOnAllInterfaces;
+
     @Option(names = "--access-key-id", description = "Access key id to accept (default ${DEFAULT-VALUE}).")
     String accessKeyId = IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID;
 
@@ -48,7 +52,8 @@ public final class Main implements Callable<Integer> {
         IvsRealTimeEmulator emulator;
         try {
             emulator = IvsRealTimeEmulator.builder().host(host).port(port)
-                    .verifySignatures(!noVerify).credentials(accessKeyId, secretAccessKey, accountId).start();
+                    .verifySignatures(!noVerify).credentials(accessKeyId, secretAccessKey, accountId)
+                    .adminOnAllInterfaces(adminOnAllInterfaces).start();
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("Cannot start the endpoint: " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
@@ -73,7 +78,8 @@ public final class Main implements Callable<Integer> {
                 "  secret access key: " + (defaultSecret ? secretAccessKey : "(as given on the command line)"),
                 "  account id:        " + accountId,
                 "  signatures:        " + (noVerify ? "not verified" : "verified (SigV4, service 'ivs')"),
-                "  admin API:         " + emulator.endpoint() + "/_emulator/",
+                "  admin API:         " + emulator.endpoint() + "/_emulator/"
+                        + (adminOnAllInterfaces ? " (open to all clients)" : " (loopback clients only)"),
                 "Try:",
                 "  AWS_ACCESS_KEY_ID=" + accessKeyId + " AWS_SECRET_ACCESS_KEY="
                         + (defaultSecret ? secretAccessKey : "<secret>")
