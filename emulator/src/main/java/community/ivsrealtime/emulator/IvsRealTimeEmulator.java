@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
                 ? List.of(new Credential(DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, DEFAULT_ACCOUNT_ID))
                 : List.copyOf(b.credentials);
         this.verifySignatures = b.verifySignatures;
-        this.service = new IvsRealTimeService(b.clock, b.quotas);
+        this.service = new IvsRealTimeService(b.clock, b.quotas, b.stateDir);
         OperationHandler handler = b.handler != null ? b.handler : service;
         ServiceModel model = ServiceModel.get();
         SigV4Verifier verifier = new SigV4Verifier(credentials, model.signingName(), DEFAULT_REGION, verifySignatures);
@@ -132,6 +133,7 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
     @Override
     public void close() {
         transport.close();
+        service.save();
     }
 
     /** Configures and starts an endpoint. */
@@ -146,8 +148,19 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
         private int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private boolean adminOnAllInterfaces;
+        private Path stateDir;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps the endpoint's resources in {@code dir} (file {@code ivs-realtime-state.json}, owner-only): loaded at
+         * start, saved atomically after each write operation and on {@link #close()}. Sessions and participants are
+         * not saved. Default: in memory only.
+         */
+        public Builder stateDir(Path dir) {
+            this.stateDir = Objects.requireNonNull(dir, "stateDir");
+            return this;
         }
 
         /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.core.CallContext;
 import community.ivsrealtime.emulator.core.IvsException;
 import community.ivsrealtime.emulator.core.OperationHandler;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -35,8 +36,20 @@ public final class IvsRealTimeService implements OperationHandler {
     private final Simulation simulation;
     private final Map<String, RegionStore> stores = new ConcurrentHashMap<>();
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final StateFile state;
 
     public IvsRealTimeService(Clock clock, Quotas quotas) {
+        this(clock, quotas, null);
+    }
+
+    /**
+     * A service that saves its resources in {@code stateDir} ({@link StateFile}) after each write operation and
+     * loads them now, if the directory holds a saved state.
+     *
+     * @param stateDir where the state is kept, or null to keep it in memory only
+     * @throws IllegalStateException naming the file when the saved state cannot be read
+     */
+    public IvsRealTimeService(Clock clock, Quotas quotas, Path stateDir) {
         this.clock = clock;
         this.quotas = quotas;
         Sessions sessions = new Sessions(quotas);
@@ -49,6 +62,14 @@ public final class IvsRealTimeService implements OperationHandler {
                 new ParticipantOperations(sessions),
                 new TagOperations());
         this.simulation = new Simulation(this, sessions);
+        this.state = stateDir == null ? null : new StateFile(stateDir);
+        if (state != null) {
+            StateFile.Loaded loaded = state.load();
+            if (loaded != null) {
+                stores.putAll(loaded.stores());
+                offset.set(loaded.offset());
+            }
+        }
     }
 
     public IvsRealTimeService() {
@@ -63,6 +84,22 @@ public final class IvsRealTimeService implements OperationHandler {
     public void reset() {
         stores.clear();
         offset.set(Duration.ZERO);
+        save();
+    }
+
+    /** The file the state is saved in, or null when it is kept in memory only. */
+    public Path stateFile() {
+        return state == null ? null : state.path();
+    }
+
+    /**
+     * Saves the state now (it is also saved after each write operation); does nothing without a state directory.
+     * Saves run one at a time, each reading every account and region under its read lock.
+     */
+    public synchronized void save() {
+        if (state != null) {
+            state.save(stores, offset.get());
+        }
     }
 
     /** The service's current time: the clock plus any {@code advanceTime}, at millisecond precision. */
@@ -78,12 +115,17 @@ public final class IvsRealTimeService implements OperationHandler {
         }
         RegionStore store = store(ctx);
         Lock lock = op.access() == Operation.Access.READ ? store.lock.readLock() : store.lock.writeLock();
+        ObjectNode output;
         lock.lock();
         try {
-            return op.body().run(input, store, now());
+            output = op.body().run(input, store, now());
         } finally {
             lock.unlock();
         }
+        if (op.access() == Operation.Access.WRITE) {
+            save(); // after the lock is released: a save reads every store
+        }
+        return output;
     }
 
     /** Simulation actions ({@link Simulation}; also {@code POST /_emulator/simulate/{action}}). */
@@ -121,6 +163,7 @@ public final class IvsRealTimeService implements OperationHandler {
             }
             return d.plusMillis(millis);
         });
+        save();
         return now();
     }
 }

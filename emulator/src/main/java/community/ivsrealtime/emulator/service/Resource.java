@@ -54,6 +54,11 @@ abstract class Resource {
         }
     }
 
+    /** The tags (null while empty), for saving the state. */
+    Map<String, String> tagMap() {
+        return tags;
+    }
+
     ObjectNode tagsNode() {
         return Json.mapNode(tags);
     }
