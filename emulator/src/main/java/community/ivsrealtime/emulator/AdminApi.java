@@ -26,7 +26,7 @@ import java.util.Map;
  *   <li>{@code POST reset}: forget all resources, faults and calls</li>
  *   <li>{@code GET calls}: {@code {"calls":[...],"counts":{...}}}; {@code DELETE calls}: clear the log</li>
  *   <li>{@code GET faults}: active faults; {@code POST faults} with {@code {"operation","status","errorCode",
- *       "message","delayMillis","dropConnection","times","fraction"}} (all optional; no operation = any);
+ *       "message","delayMillis","dropConnection","dropConnectionAfterActing","times","fraction"}} (all optional; no operation = any);
  *       {@code DELETE faults}: clear</li>
  *   <li>{@code GET quotas}; {@code PUT quotas} with {@code {"name": value, ...}}</li>
  *   <li>{@code POST simulate/{action}?accountId=...&region=...} with a JSON body: forwarded to
@@ -194,6 +194,9 @@ final class AdminApi {
         if (spec.has("dropConnection") && spec.get("dropConnection").booleanValue()) {
             fault = fault.dropConnection();
         }
+        if (spec.has("dropConnectionAfterActing") && spec.get("dropConnectionAfterActing").booleanValue()) {
+            fault = fault.dropConnectionAfterActing();
+        }
         if (spec.has("times")) {
             fault = fault.times(spec.get("times").intValue());
         }
@@ -206,6 +209,7 @@ final class AdminApi {
     private static final Map<String, AdminInput.Kind> FAULT_MEMBERS = Map.of("operation", AdminInput.STRING,
             "status", AdminInput.WHOLE_NUMBER, "errorCode", AdminInput.STRING, "message", AdminInput.STRING,
             "delayMillis", AdminInput.WHOLE_NUMBER, "dropConnection", AdminInput.BOOLEAN,
+            "dropConnectionAfterActing", AdminInput.BOOLEAN,
             "times", AdminInput.WHOLE_NUMBER, "fraction", AdminInput.NUMBER);
 
     private static ObjectNode body(WireRequest request) {
