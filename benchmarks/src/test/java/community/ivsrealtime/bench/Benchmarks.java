@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * </pre>
  * Commands: {@code cold ROUNDS [JAVA...]} (fresh-JVM CREATE, ours and the baseline interleaved, with Lambda's JVM
  * flags; each JAVA a java binary, default the running one), {@code warm N} (N READs in one JVM), {@code list N}
- * (LIST of N stages), {@code calls} (IVS calls per type and action), {@code all} (everything, with the counts of
+ * (LIST of N stages), {@code calls} (IVS calls per type and action), {@code synth N,N,.. ROUNDS} (CDK synth, L2s
+ * against raw CfnResource), {@code all} (everything, with the counts of
  * BENCHMARKS.md). Ours is the shaded handler jar, the baseline the jar of this module's main sources.
  */
 public final class Benchmarks {
@@ -71,11 +72,14 @@ public final class Benchmarks {
             case "warm" -> warm(intArg(args, 0, 1000));
             case "list" -> list(intArg(args, 0, 10_000));
             case "calls" -> calls();
+            case "synth" -> synth(args.length > 0 ? Arrays.stream(args[0].split(",")).map(Integer::valueOf).toList()
+                : List.of(10, 100, 1000), intArg(args, 1, 3));
             case "all" -> {
                 calls();
                 cold(10, javas(args, 0));
                 warm(1000);
                 list(10_000);
+                synth(List.of(10, 100, 1000), 3);
             }
             default -> throw new IllegalArgumentException("unknown command " + command
                 + " (cold ROUNDS [JAVA...] | warm N | list N | calls | all)");
@@ -414,6 +418,16 @@ public final class Benchmarks {
         }
         endpoint.reset();
         return c;
+    }
+
+    // ------------------------------------------------------------------ CDK synth
+
+    /** CDK synth through the L2s and with raw CfnResource, alternating in this JVM ({@link SynthBenchmark}). */
+    Map<Integer, double[]> synth(final List<Integer> sizes, final int rounds) throws IOException {
+        final StringBuilder text = new StringBuilder();
+        final Map<Integer, double[]> result = new SynthBenchmark(work.resolve("cdk")).run(sizes, rounds, text);
+        report.append(text);
+        return result;
     }
 
     // ------------------------------------------------------------------ (e) IVS calls per action

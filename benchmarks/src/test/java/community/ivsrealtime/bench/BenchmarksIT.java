@@ -53,6 +53,13 @@ class BenchmarksIT {
     }
 
     @Test
+    void synthBuildsTheSameResourcesBothWays() throws Exception {
+        Map<Integer, double[]> result = bench.synth(List.of(1), 1);
+        assertThat(result).containsKey(1);
+        assertThat(bench.report()).contains("| 1 |").contains("| 5 |");
+    }
+
+    @Test
     void callsPerActionCoverEveryType() throws Exception {
         Map<String, Map<String, Map<String, Long>>> calls = bench.calls();
         assertThat(calls).hasSize(5);
