@@ -72,6 +72,7 @@ public final class Benchmarks {
             case "warm" -> warm(intArg(args, 0, 1000));
             case "list" -> list(intArg(args, 0, 10_000));
             case "calls" -> calls();
+            case "phases" -> phases(intArg(args, 0, 5), javas(args, 1));
             case "synth" -> synth(args.length > 0 ? Arrays.stream(args[0].split(",")).map(Integer::valueOf).toList()
                 : List.of(10, 100, 1000), intArg(args, 1, 3));
             case "all" -> {
@@ -337,6 +338,29 @@ public final class Benchmarks {
             // fall through
         }
         return "Java ?";
+    }
+
+    /** Where a cold CREATE's time goes: {@link PhaseProbe} in {@code rounds} fresh JVMs with our jar; medians. */
+    Map<String, Stats> phases(final int rounds, final List<String> javas) throws Exception {
+        endpoint();
+        final Map<String, Stats> result = new LinkedHashMap<>();
+        for (String java : javas) {
+            final Map<String, List<Double>> samples = new LinkedHashMap<>();
+            for (int i = 0; i < rounds; i++) {
+                final Child c = child(java, handlerJar, List.of(), "probe");
+                c.result().forEach((k, v) -> samples.computeIfAbsent(k, x -> new ArrayList<>()).add(Double.parseDouble(v)));
+            }
+            out("%nCold-start phases, each the first time in a fresh JVM (PhaseProbe, %d runs, %s, flags %s, %s)", rounds,
+                javaVersion(java), String.join(" ", LAMBDA_FLAGS), loadAverage());
+            out("| phase | ms, median (min–max) |");
+            out("|---|---:|");
+            samples.forEach((k, v) -> {
+                final Stats s = new Stats(v);
+                result.put(k, s);
+                out("| %s | %s |", k, s.summary("%.0f"));
+            });
+        }
+        return result;
     }
 
     // ------------------------------------------------------------------ (c) warm READs

@@ -38,6 +38,12 @@ class BenchmarksIT {
     }
 
     @Test
+    void phasesAreTimedInAFreshJvm() throws Exception {
+        Map<String, Stats> phases = bench.phases(1, List.of(Endpoint.javaBinary()));
+        assertThat(phases).containsKeys("plugin_static_init_apache_client_tls", "sdk_first_call_create_stage");
+    }
+
+    @Test
     void warmReadsMeasureEveryCall() throws Exception {
         Map<String, Stats> stats = bench.warm(5);
         assertThat(stats.get("ours").n()).isEqualTo(5);

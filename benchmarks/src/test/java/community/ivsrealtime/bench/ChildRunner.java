@@ -33,6 +33,10 @@ public final class ChildRunner {
 
     public static void main(final String[] args) throws Exception {
         final String mode = args[0];
+        if ("probe".equals(mode)) {
+            PhaseProbe.main(new String[0]);
+            return;
+        }
         if ("direct".equals(mode)) {
             direct(args[1], Integer.parseInt(args[3]));
             return;

@@ -38,8 +38,11 @@ final class SynthBenchmark {
         this.work = work;
     }
 
-    private static Stack stack(final App app) {
-        return new Stack(app, "Bench", StackProps.builder()
+    /** Stages per stack: 2 resources each plus 3 (bucket, its policy, the storage configuration) stay under 500. */
+    static final int PER_STACK = 200;
+
+    private static Stack stack(final App app, final String name) {
+        return new Stack(app, name, StackProps.builder()
             .env(Environment.builder().account("123456789012").region("us-east-1").build()).build());
     }
 
@@ -80,20 +83,71 @@ final class SynthBenchmark {
         }
     }
 
-    /** One synth: a new App, the constructs, {@code app.synth()}; returns the template's resource types and counts. */
+    /**
+     * One synth in a thread with a large stack: jsii's Java runtime handles each callback from node (the L1s'
+     * Java-side overrides are called back during synth) one stack level deeper, so a synth with thousands of
+     * callbacks overflows the default thread stack (aws/aws-cdk#2154). Which side needs it: {@link #defaultStack}.
+     */
     Map<String, Integer> synth(final boolean l2, final int n) throws IOException {
+        final Object[] result = new Object[1];
+        final Thread thread = new Thread(null, () -> {
+            try {
+                result[0] = synthHere(l2, n);
+            } catch (Throwable t) {
+                result[0] = t;
+            }
+        }, "synth", 1L << 30);
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        if (result[0] instanceof Throwable t) {
+            throw new IllegalStateException((l2 ? "L2" : "raw") + " synth of " + n + " stages failed", t);
+        }
+        @SuppressWarnings("unchecked")
+        final Map<String, Integer> types = (Map<String, Integer>) result[0];
+        return types;
+    }
+
+    /** Whether a synth of {@code n} stages completes on this thread's (default) stack; the error's name if not. */
+    String defaultStack(final boolean l2, final int n) {
+        try {
+            synthHere(l2, n);
+            return "ok";
+        } catch (StackOverflowError e) {
+            return "StackOverflowError";
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    /**
+     * One synth: a new App, the constructs, {@code app.synth()}; returns the templates' resource types and counts. A
+     * CloudFormation stack holds at most 500 resources (the CDK refuses more), so the stages go {@value #PER_STACK} to a
+     * stack, each stack with its own bucket and storage configuration.
+     */
+    private Map<String, Integer> synthHere(final boolean l2, final int n) throws IOException {
         final Path out = Files.createTempDirectory(Files.createDirectories(work), l2 ? "l2-" : "raw-");
         final App app = new App(AppProps.builder().outdir(out.toString()).build());
-        final Stack stack = stack(app);
-        if (l2) {
-            l2(stack, n);
-        } else {
-            raw(stack, n);
+        final int stacks = (n + PER_STACK - 1) / PER_STACK;
+        for (int i = 0; i < stacks; i++) {
+            final Stack stack = stack(app, "Bench" + i);
+            final int count = Math.min(PER_STACK, n - i * PER_STACK);
+            if (l2) {
+                l2(stack, count);
+            } else {
+                raw(stack, count);
+            }
         }
         app.synth();
-        final JsonNode template = JSON.readTree(out.resolve("Bench.template.json").toFile());
         final Map<String, Integer> types = new TreeMap<>();
-        template.path("Resources").forEach(r -> types.merge(r.path("Type").asText(), 1, Integer::sum));
+        for (int i = 0; i < stacks; i++) {
+            final JsonNode template = JSON.readTree(out.resolve("Bench" + i + ".template.json").toFile());
+            template.path("Resources").forEach(r -> types.merge(r.path("Type").asText(), 1, Integer::sum));
+        }
         return types;
     }
 
@@ -102,7 +156,7 @@ final class SynthBenchmark {
         synth(true, 2);
         synth(false, 2);
         final Map<Integer, double[]> result = new LinkedHashMap<>();
-        report.append(String.format("%nCDK synth (new App, constructs, app.synth()), %d rounds each, alternating, java %s%n",
+        report.append(String.format("%nCDK synth (new App, constructs, app.synth(); %d stages per stack), %d rounds each, alternating, java %s%n", PER_STACK,
             rounds, System.getProperty("java.version")));
         report.append("| stages (each with recording and an ingest configuration) | L2 ms | raw CfnResource ms | ratio | resources |\n");
         report.append("|---:|---:|---:|---:|---:|\n");
@@ -134,6 +188,14 @@ final class SynthBenchmark {
             result.put(n, new double[] {a.median(), b.median()});
             final String line = String.format("| %,d | %s | %s | %.2f | %d |%n", n, a.summary("%.0f"), b.summary("%.0f"),
                 a.median() / b.median(), typesL2.values().stream().mapToInt(Integer::intValue).sum());
+            System.out.print(line);
+            report.append(line);
+        }
+        if (sizes.contains(1000)) {
+            // raw first: after a StackOverflowError inside a jsii callback the jsii runtime is not usable any more
+            final String raw1000 = defaultStack(false, 1000);
+            final String line = String.format("On the default thread stack, 1,000 stages: raw %s, L2 %s%n", raw1000,
+                defaultStack(true, 1000));
             System.out.print(line);
             report.append(line);
         }
