@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * </pre>
  * Commands: {@code cold ROUNDS [JAVA...]} (fresh-JVM CREATE, ours and the baseline interleaved, with Lambda's JVM
  * flags; each JAVA a java binary, default the running one), {@code warm N} (N READs in one JVM), {@code list N}
- * (LIST of N stages), {@code calls} (IVS calls per type and action), {@code synth N,N,.. ROUNDS} (CDK synth, L2s
+ * (LIST of N stages), {@code calls} (IVS calls per type and action), {@code jmh FORKS ITERATIONS MILLIS} (micro-benchmarks), {@code synth N,N,.. ROUNDS} (CDK synth, L2s
  * against raw CfnResource), {@code all} (everything, with the counts of
  * BENCHMARKS.md). Ours is the shaded handler jar, the baseline the jar of this module's main sources.
  */
@@ -73,6 +73,7 @@ public final class Benchmarks {
             case "list" -> list(intArg(args, 0, 10_000));
             case "calls" -> calls();
             case "phases" -> phases(intArg(args, 0, 5), javas(args, 1));
+            case "jmh" -> jmh(intArg(args, 0, 1), intArg(args, 1, 5), intArg(args, 2, 1000));
             case "synth" -> synth(args.length > 0 ? Arrays.stream(args[0].split(",")).map(Integer::valueOf).toList()
                 : List.of(10, 100, 1000), intArg(args, 1, 3));
             case "all" -> {
@@ -442,6 +443,34 @@ public final class Benchmarks {
         }
         endpoint.reset();
         return c;
+    }
+
+    // ------------------------------------------------------------------ JMH
+
+    /**
+     * The JMH micro-benchmarks ({@link SchemaValidationJmh}): {@code forks} JVMs (0 runs them in this JVM, for the
+     * test), {@code iterations} warm-up and measured iterations of {@code millis} ms each.
+     */
+    java.util.Collection<org.openjdk.jmh.results.RunResult> jmh(final int forks, final int iterations, final int millis)
+        throws Exception {
+        final org.openjdk.jmh.runner.options.TimeValue time = org.openjdk.jmh.runner.options.TimeValue.milliseconds(millis);
+        final var options = new org.openjdk.jmh.runner.options.OptionsBuilder()
+            .include(SchemaValidationJmh.class.getName())
+            .forks(forks).warmupIterations(iterations).warmupTime(time)
+            .measurementIterations(iterations).measurementTime(time)
+            .jvmArgsAppend("-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp-jmh")))
+            .build();
+        final var results = new org.openjdk.jmh.runner.Runner(options).run();
+        out("%nJMH (%d fork(s), %d warm-up + %d measured iterations of %d ms), %s, %s", forks, iterations, iterations,
+            millis, System.getProperty("java.version"), loadAverage());
+        out("| benchmark | µs per call | error (99.9 %%) |");
+        out("|---|---:|---:|");
+        for (var r : results) {
+            final var p = r.getPrimaryResult();
+            out("| %s | %.2f | ± %.2f |", r.getParams().getBenchmark().replace(SchemaValidationJmh.class.getName() + ".", ""),
+                p.getScore(), p.getScoreError());
+        }
+        return results;
     }
 
     // ------------------------------------------------------------------ CDK synth

@@ -66,6 +66,11 @@ class BenchmarksIT {
     }
 
     @Test
+    void jmhMicroBenchmarksRunInThisJvm() throws Exception {
+        assertThat(bench.jmh(0, 1, 20)).hasSize(3);
+    }
+
+    @Test
     void callsPerActionCoverEveryType() throws Exception {
         Map<String, Map<String, Map<String, Long>>> calls = bench.calls();
         assertThat(calls).hasSize(5);
