@@ -14,19 +14,18 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.json.JSONObject;
-import org.json.JSONTokener;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.LambdaWrapper;
+import software.amazon.cloudformation.injection.SessionCredentialsProvider;
+import software.amazon.cloudformation.resource.Serializer;
 import software.amazon.cloudformation.exceptions.BaseHandlerException;
 import software.amazon.cloudformation.exceptions.TerminalException;
 import software.amazon.cloudformation.loggers.LambdaLogPublisher;
@@ -71,9 +70,6 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Schemas by file name, each loaded once per JVM. */
-    private static final Map<String, JSONObject> SCHEMAS = new ConcurrentHashMap<>();
-
     /** The concrete ResourceModel, CallbackContext and TypeConfigurationModel classes of each wrapper class. */
     private static final ClassValue<Type[]> TYPE_ARGUMENTS = new ClassValue<>() {
         @Override
@@ -94,7 +90,12 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
      * ({@code Community::IVSRealTime::Stage} -> {@code /community-ivsrealtime-stage.json}).
      */
     protected IvsHandlerWrapper(final ResourceOps<M, ?> ops, final Supplier<C> newCallbackContext) {
-        super();
+        // the plugin's own parts, except the schema validator: LoadedSchemaValidator validates against the schema
+        // loaded once per JVM instead of loading it again on every request. The metrics and CloudWatch Logs
+        // publishers stay null here as with the plugin's default constructor: the plugin makes them for a request
+        // that carries providerCredentials.
+        super(new SessionCredentialsProvider(), null, null, null, new LoadedSchemaValidator(), new Serializer(),
+            HTTP_CLIENT);
         this.typeName = ops.typeName();
         this.ops = ops;
         this.handlers = handlersFor(ops);
@@ -114,7 +115,7 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
 
     /** The schema's file name (and classpath resource) for a type name. */
     public static String schemaFileName(final String typeName) {
-        return typeName.toLowerCase(Locale.ROOT).replace("::", "-") + ".json";
+        return TypeSchema.fileName(typeName);
     }
 
     /** True inside AWS Lambda (the runtime sets {@code AWS_LAMBDA_FUNCTION_NAME}). */
@@ -125,18 +126,6 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
     static boolean runningInLambda(final Map<String, String> environment) {
         final String name = environment.get("AWS_LAMBDA_FUNCTION_NAME");
         return name != null && !name.isBlank();
-    }
-
-    /** Loads a schema from the classpath root. */
-    static JSONObject loadSchema(final String fileName) {
-        try (InputStream in = IvsHandlerWrapper.class.getResourceAsStream("/" + fileName)) {
-            if (in == null) {
-                throw new IllegalStateException("resource schema /" + fileName + " is not on the classpath");
-            }
-            return new JSONObject(new JSONTokener(in));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read resource schema /" + fileName, e);
-        }
     }
 
     @Override
@@ -172,7 +161,7 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
     /** The request checks of this wrapper's type, made on first use. */
     private RequestChecks requestChecks() {
         if (requestChecks == null) {
-            requestChecks = new RequestChecks(typeName, provideResourceSchemaJSONObject());
+            requestChecks = new RequestChecks(typeName, TypeSchema.of(typeName));
         }
         return requestChecks;
     }
@@ -266,7 +255,24 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
 
     /** The schema of {@code typeName}, loaded once per JVM from the classpath root (the handler jar has them all). */
     public static JSONObject schema(final String typeName) {
-        return SCHEMAS.computeIfAbsent(schemaFileName(typeName), IvsHandlerWrapper::loadSchema);
+        return TypeSchema.of(typeName).json();
+    }
+
+    /**
+     * What the plugin does to every response model (removes the schema's writeOnlyProperties), without loading the
+     * schema again for each response as the plugin does ({@code ResourceTypeSchema.load}): a type without
+     * write-only properties returns the model as it is, the others go through the plugin's own
+     * {@code removeWriteOnlyProperties} with the schema loaded once.
+     */
+    @Override
+    protected M sanitizeModel(final M model) throws IOException {
+        final TypeSchema schema = TypeSchema.of(typeName);
+        if (model == null || !schema.hasWriteOnlyProperties()) {
+            return model;
+        }
+        final JSONObject json = new JSONObject(this.serializer.serialize(model));
+        schema.resourceTypeSchema().removeWriteOnlyProperties(json);
+        return this.serializer.deserializeStrict(json.toString(), getModelTypeReference());
     }
 
     /** The model's own {@code Tags} as a map (null if none). */

@@ -1,0 +1,80 @@
+package community.ivsrealtime.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks that the benchmark code runs, with tiny counts: no timing is asserted (figures live in BENCHMARKS.md),
+ * only that each benchmark did what it measures (the CREATEs succeeded, the READs and LIST made the calls expected).
+ */
+class BenchmarksIT {
+
+    private static Benchmarks bench;
+
+    @BeforeAll
+    static void create() {
+        bench = new Benchmarks();
+    }
+
+    @AfterAll
+    static void close() {
+        bench.close();
+    }
+
+    @Test
+    void freshJvmCreateRunsBothJarsWithLambdasFlags() throws Exception {
+        Map<String, Benchmarks.Side[]> result = bench.cold(1, List.of(Endpoint.javaBinary()));
+        Benchmarks.Side[] sides = result.values().iterator().next();
+        for (Benchmarks.Side side : sides) {
+            assertThat(side.wall).hasSize(1);
+            assertThat(side.request.get(0)).isPositive();
+        }
+        assertThat(bench.report()).contains("Fresh-JVM Stage CREATE").contains("CreateStage");
+    }
+
+    @Test
+    void phasesAreTimedInAFreshJvm() throws Exception {
+        Map<String, Stats> phases = bench.phases(1, List.of(Endpoint.javaBinary()));
+        assertThat(phases).containsKeys("plugin_static_init_apache_client_tls", "sdk_first_call_create_stage");
+    }
+
+    @Test
+    void warmReadsMeasureEveryCall() throws Exception {
+        Map<String, Stats> stats = bench.warm(5);
+        assertThat(stats.get("ours").n()).isEqualTo(5);
+        assertThat(stats.get("baseline").n()).isEqualTo(5);
+        assertThat(bench.report()).contains("GetStage=5");
+    }
+
+    @Test
+    void listFollowsEveryPage() throws Exception {
+        Benchmarks.Child c = bench.list(150);
+        assertThat(c.result().get("pages")).isEqualTo("2");
+        assertThat(bench.report()).contains("ListStages=2");
+    }
+
+    @Test
+    void synthBuildsTheSameResourcesBothWays() throws Exception {
+        Map<Integer, double[]> result = bench.synth(List.of(1), 1);
+        assertThat(result).containsKey(1);
+        assertThat(bench.report()).contains("| 1 |").contains("| 5 |");
+    }
+
+    @Test
+    void jmhMicroBenchmarksRunInThisJvm() throws Exception {
+        assertThat(bench.jmh(0, 1, 20)).hasSize(3);
+    }
+
+    @Test
+    void callsPerActionCoverEveryType() throws Exception {
+        Map<String, Map<String, Map<String, Long>>> calls = bench.calls();
+        assertThat(calls).hasSize(5);
+        assertThat(calls.get("Community::IVSRealTime::Stage").get("CREATE")).containsEntry("CreateStage", 1L);
+        assertThat(calls.get("Community::IVSRealTime::Stage").get("READ")).containsEntry("GetStage", 1L);
+    }
+}
