@@ -43,6 +43,7 @@ public final class Ivsrt implements Runnable {
         emulator.getCommandSpec().name("emulator").versionProvider(new Version());
         commandLine.addSubcommand("emulator", emulator);
         commandLine.addSubcommand("demo", new CommandLine(Demo.class, factory));
+        community.ivsrealtime.cli.deploy.DeployCommands.register(commandLine, factory);
         commandLine.addSubcommand("help", new CommandLine(CommandLine.HelpCommand.class, factory));
         return commandLine;
     }
