@@ -123,7 +123,7 @@ public final class Deployer {
         printer.line("");
         printer.line((isNew ? "Creating" : "Updating") + " stack " + stack.name + " from " + source.template().name()
             + " (" + connection.describe() + ")");
-        final StackScope scope = scope(source, stack, id -> stack.resources.get(id), state);
+        final StackScope scope = scope(source, stack, id -> stack.resources.get(id), state, false);
         final List<Undo> undo = new ArrayList<>();
         final Set<String> desired = new HashSet<>();
         try {
@@ -544,7 +544,7 @@ public final class Deployer {
         for (final StackSource stack : stacks) {
             entries.addAll(Planner.plan(stack, state.stacks.get(stack.name()),
                 (source, stackState, deployed) -> scope(source, stackState == null ? newStack(source) : stackState,
-                    deployed, state)));
+                    deployed, state, true)));
         }
         return entries;
     }
@@ -557,13 +557,17 @@ public final class Deployer {
     }
 
     private StackScope scope(final StackSource source, final DeployState.StackState stack,
-                             final StackScope.Deployed deployed, final DeployState state) {
+                             final StackScope.Deployed deployed, final DeployState state,
+                             final boolean planning) {
         return new StackScope(source.template(), stack.name, stack.stackId, connection.region(),
             connection.accountId(), parameters, deployed, name -> {
                 for (final DeployState.StackState other : state.stacks.values()) {
                     if (other.exports.containsKey(name)) {
                         return HandlerRequest.JSON.getNodeFactory().textNode(other.exports.get(name));
                     }
+                }
+                if (planning) {
+                    throw new Intrinsics.Unresolved("export " + name); // a stack deployed earlier in the same run
                 }
                 return null;
             });

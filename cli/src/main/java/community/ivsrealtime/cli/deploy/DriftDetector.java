@@ -46,9 +46,11 @@ public final class DriftDetector {
     }
 
     private Result check(final DeployState.StackState stack, final DeployState.ResourceState resource) {
+        // the READ carries the deployed model, as CloudFormation's does: the handler tells the resource's own tags
+        // from the stack's by it
         final HandlerResponse read = handlers.invoke(new HandlerClient.Call("READ", resource.type,
-            resource.logicalId, stack.stackId, Deployer.identifier(resource.physicalId), null, resource.stackTags,
-            null));
+            resource.logicalId, stack.stackId, resource.properties.deepCopy().put("Arn", resource.physicalId), null,
+            resource.stackTags, null));
         printer.secrets().collect(read.json());
         if ("NotFound".equals(read.errorCode())) {
             return new Result(stack.name, resource.logicalId, resource.type, resource.physicalId, "DELETED", List.of());

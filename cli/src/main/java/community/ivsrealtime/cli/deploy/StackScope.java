@@ -38,6 +38,7 @@ final class StackScope implements Intrinsics.Scope {
     private final Map<String, Boolean> conditions = new HashMap<>();
     private final Set<String> evaluating = new HashSet<>();
     private final Intrinsics intrinsics = new Intrinsics(this);
+    private boolean fakeOtherTypes = true;
 
     StackScope(final Template template, final String stackName, final String stackId, final String region,
                final String accountId, final Map<String, String> parameterValues, final Deployed deployed,
@@ -51,6 +52,12 @@ final class StackScope implements Intrinsics.Scope {
         this.parameterValues = parameterValues;
         this.deployed = deployed;
         this.exports = exports;
+    }
+
+    /** Leaves Ref/GetAtt of other types' resources unresolved instead of giving fake values (for checks). */
+    StackScope withoutFakeValues() {
+        fakeOtherTypes = false;
+        return this;
     }
 
     Intrinsics intrinsics() {
@@ -95,6 +102,9 @@ final class StackScope implements Intrinsics.Scope {
         }
         requireIncluded(resource, "Ref " + name);
         if (!ResourceTypes.isManaged(resource.type())) {
+            if (!fakeOtherTypes) {
+                throw new Intrinsics.Unresolved("the physical id of " + name);
+            }
             return FakeValues.ref(resource, stackName);
         }
         final DeployState.ResourceState state = deployed.get(name);
@@ -113,6 +123,9 @@ final class StackScope implements Intrinsics.Scope {
         }
         requireIncluded(resource, "Fn::GetAtt " + logicalId + "." + attribute);
         if (!ResourceTypes.isManaged(resource.type())) {
+            if (!fakeOtherTypes) {
+                throw new Intrinsics.Unresolved(logicalId + "." + attribute);
+            }
             return FakeValues.getAtt(resource, attribute, stackName, region, accountId);
         }
         final ResourceTypes.TypeInfo type = ResourceTypes.of(resource.type());

@@ -58,7 +58,7 @@ public final class TemplateValidator {
             "arn:aws:cloudformation:us-east-1:123456789012:stack/" + stackName + "/validate", "us-east-1",
             "123456789012", Map.of(), id -> null, name -> {
                 throw new Intrinsics.Unresolved("export " + name);
-            });
+            }).withoutFakeValues();
         for (final Template.Resource resource : resources.values()) {
             final String id = resource.logicalId();
             for (final String target : resource.dependsOn()) {
@@ -181,6 +181,8 @@ public final class TemplateValidator {
                 message = "required property " + required.group(1) + " is missing";
             } else if (writtenAsIntrinsic(properties, segments)) {
                 continue; // the value comes from an intrinsic evaluated at deploy time
+            } else if (message.startsWith("expected type")) {
+                message = message + " (value " + valueAt(properties, segments) + ")";
             }
             if (reported.add(path + ": " + message)) {
                 findings.add(new Finding(file, id, path, message));
@@ -201,6 +203,15 @@ public final class TemplateValidator {
             }
         }
         return false;
+    }
+
+    private static String valueAt(final JsonNode properties, final List<String> segments) {
+        JsonNode node = properties;
+        for (final String segment : segments) {
+            node = node.isArray() ? node.path(index(segment)) : node.path(segment);
+        }
+        final String text = node.toString();
+        return text.length() > 80 ? text.substring(0, 80) + "..." : text;
     }
 
     /** The property names the schema allows at {@code segments} (top level: the type's properties). */
