@@ -37,7 +37,39 @@ public final class ModelGenerator {
         out.put(dir + "ResourceModel.java",
                 beanClass(schema, "ResourceModel", schema.description(), schema.properties(), true));
         out.put(dir + "TypeConfigurationModel.java", typeConfiguration(schema));
+        out.put(dir + "CallbackContext.java", callbackContext(schema));
+        out.put(dir + "HandlerWrapper.java", handlerWrapper(schema));
         return out;
+    }
+
+    /** The callback context: nothing of its own, every handler finishes in one invocation. */
+    private static String callbackContext(ResourceSchema schema) {
+        StringBuilder s = new StringBuilder();
+        header(s, schema);
+        s.append("import software.amazon.cloudformation.proxy.StdCallbackContext;\n\n");
+        javadoc(s, "", "Callback context of " + schema.typeName()
+                + ": nothing of its own, every handler finishes in one invocation (no IN_PROGRESS).");
+        s.append("public class CallbackContext extends StdCallbackContext {\n}\n");
+        return s.toString();
+    }
+
+    /**
+     * The Lambda entry points ({@code handleRequest}, {@code testEntrypoint}, both inherited from the handlers'
+     * {@code IvsHandlerWrapper}); the type itself is the hand-written {@code Translator.OPS} of the same package.
+     */
+    private static String handlerWrapper(ResourceSchema schema) {
+        StringBuilder s = new StringBuilder();
+        header(s, schema);
+        s.append("import community.ivsrealtime.common.IvsHandlerWrapper;\n\n");
+        javadoc(s, "", "Lambda entry points of " + schema.typeName()
+                + ": {@code handleRequest} and {@code testEntrypoint}, both inherited; the type itself is "
+                + "{@link Translator#OPS}.");
+        s.append("public final class HandlerWrapper extends IvsHandlerWrapper<ResourceModel, CallbackContext, ")
+                .append("TypeConfigurationModel> {\n\n")
+                .append("    public HandlerWrapper() {\n")
+                .append("        super(Translator.OPS, CallbackContext::new);\n")
+                .append("    }\n}\n");
+        return s.toString();
     }
 
     private static String beanClass(ResourceSchema schema, String className, String description,

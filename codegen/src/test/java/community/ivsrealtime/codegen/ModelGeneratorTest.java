@@ -43,7 +43,20 @@ class ModelGeneratorTest {
                 "community/ivsrealtime/widget/Tag.java",
                 "community/ivsrealtime/widget/Size.java",
                 "community/ivsrealtime/widget/ResourceModel.java",
-                "community/ivsrealtime/widget/TypeConfigurationModel.java");
+                "community/ivsrealtime/widget/TypeConfigurationModel.java",
+                "community/ivsrealtime/widget/CallbackContext.java",
+                "community/ivsrealtime/widget/HandlerWrapper.java");
+    }
+
+    @Test
+    void theWrapperIsTheEntryPointOverTheTranslatorsOps() {
+        String wrapper = generate(SCHEMA).get("community/ivsrealtime/widget/HandlerWrapper.java");
+        assertThat(wrapper).contains("package community.ivsrealtime.widget;")
+                .contains("public final class HandlerWrapper extends IvsHandlerWrapper<ResourceModel, CallbackContext, "
+                        + "TypeConfigurationModel>")
+                .contains("super(Translator.OPS, CallbackContext::new);");
+        assertThat(generate(SCHEMA).get("community/ivsrealtime/widget/CallbackContext.java"))
+                .contains("public class CallbackContext extends StdCallbackContext {");
     }
 
     @Test

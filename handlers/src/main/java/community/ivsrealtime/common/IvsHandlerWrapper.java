@@ -113,7 +113,7 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
     }
 
     /** The schema's file name (and classpath resource) for a type name. */
-    static String schemaFileName(final String typeName) {
+    public static String schemaFileName(final String typeName) {
         return typeName.toLowerCase(Locale.ROOT).replace("::", "-") + ".json";
     }
 
@@ -263,13 +263,18 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
     }
 
     /** The type's descriptor. */
-    ResourceOps<M, ?> ops() {
+    public ResourceOps<M, ?> ops() {
         return ops;
     }
 
     /** The type's schema, loaded once from the classpath root. */
     @Override
     public JSONObject provideResourceSchemaJSONObject() {
+        return schema(typeName);
+    }
+
+    /** The schema of {@code typeName}, loaded once per JVM from the classpath root (the handler jar has them all). */
+    public static JSONObject schema(final String typeName) {
         return SCHEMAS.computeIfAbsent(schemaFileName(typeName), IvsHandlerWrapper::loadSchema);
     }
 

@@ -4,14 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.common.IvsHandlerWrapper;
+import community.ivsrealtime.registry.ResourceType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -26,40 +25,32 @@ import java.util.function.Supplier;
  */
 public final class LocalInvoker {
 
-    /** The five resource types and their wrappers, by type name. */
-    private static final Map<String, Supplier<? extends IvsHandlerWrapper<?, ?, ?>>> TYPES = types();
-
     private final Supplier<? extends IvsHandlerWrapper<?, ?, ?>> wrapper;
 
     public LocalInvoker(final Supplier<? extends IvsHandlerWrapper<?, ?, ?>> wrapper) {
         this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
     }
 
-    private static Map<String, Supplier<? extends IvsHandlerWrapper<?, ?, ?>>> types() {
-        final Map<String, Supplier<? extends IvsHandlerWrapper<?, ?, ?>>> types = new LinkedHashMap<>();
-        types.put("Community::IVSRealTime::Stage", community.ivsrealtime.stage.HandlerWrapper::new);
-        types.put("Community::IVSRealTime::EncoderConfiguration",
-            community.ivsrealtime.encoderconfiguration.HandlerWrapper::new);
-        types.put("Community::IVSRealTime::StorageConfiguration",
-            community.ivsrealtime.storageconfiguration.HandlerWrapper::new);
-        types.put("Community::IVSRealTime::PublicKey", community.ivsrealtime.publickey.HandlerWrapper::new);
-        types.put("Community::IVSRealTime::IngestConfiguration",
-            community.ivsrealtime.ingestconfiguration.HandlerWrapper::new);
-        return Map.copyOf(types);
-    }
-
-    /** The type names this module has handlers for. */
+    /** The type names this module has handlers for (those of the {@link ResourceType} registry). */
     public static java.util.Set<String> typeNames() {
-        return new java.util.TreeSet<>(TYPES.keySet());
+        final java.util.Set<String> names = new java.util.TreeSet<>();
+        for (ResourceType type : ResourceType.values()) {
+            names.add(type.typeName());
+        }
+        return names;
     }
 
     /** The invoker of a type, by name ({@code Community::IVSRealTime::Stage}, ...). */
     public static LocalInvoker forType(final String typeName) {
-        final Supplier<? extends IvsHandlerWrapper<?, ?, ?>> wrapper = TYPES.get(typeName);
-        if (wrapper == null) {
+        if (!ResourceType.isKnown(typeName)) {
             throw new IllegalArgumentException("no handler for type \"" + typeName + "\"; known: " + typeNames());
         }
-        return new LocalInvoker(wrapper);
+        return forType(ResourceType.of(typeName));
+    }
+
+    /** The invoker of a registered type. */
+    public static LocalInvoker forType(final ResourceType type) {
+        return new LocalInvoker(type.wrapperFactory());
     }
 
     /** A new wrapper instance. */

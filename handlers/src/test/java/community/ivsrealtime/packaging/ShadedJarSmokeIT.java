@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
-import community.ivsrealtime.schema.Types;
+import community.ivsrealtime.registry.ResourceType;
+import community.ivsrealtime.schema.TypeFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -54,9 +55,9 @@ class ShadedJarSmokeIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void createReadDeleteThroughTheShadedJar(Types type) throws Exception {
-        ObjectNode input = (ObjectNode) JSON.readTree(Types.read(type.inputFile("create")));
+    @EnumSource(ResourceType.class)
+    void createReadDeleteThroughTheShadedJar(ResourceType type) throws Exception {
+        ObjectNode input = (ObjectNode) JSON.readTree(TypeFiles.read(TypeFiles.inputFile(type, "create")));
         JsonNode created = invoke(type, request(type, "CREATE", input));
         assertThat(created.path("status").asText()).as(created.toString()).isEqualTo("SUCCESS");
         String arn = created.path("resourceModel").path("Arn").asText();
@@ -73,7 +74,7 @@ class ShadedJarSmokeIT {
         assertThat(gone.path("errorCode").asText()).isEqualTo("NotFound");
     }
 
-    private static byte[] request(Types type, String action, ObjectNode properties) throws Exception {
+    private static byte[] request(ResourceType type, String action, ObjectNode properties) throws Exception {
         ObjectNode root = JSON.createObjectNode();
         root.put("awsAccountId", IvsRealTimeEmulator.DEFAULT_ACCOUNT_ID);
         root.put("bearerToken", UUID.randomUUID().toString());
@@ -94,7 +95,7 @@ class ShadedJarSmokeIT {
     }
 
     /** {@code new HandlerWrapper().handleRequest(in, out, context)} with classes from the shaded jar only. */
-    private static JsonNode invoke(Types type, byte[] request) throws Exception {
+    private static JsonNode invoke(ResourceType type, byte[] request) throws Exception {
         Class<?> wrapperClass = Class.forName(type.packageName() + ".HandlerWrapper", true, jar);
         Class<?> contextClass = Class.forName("com.amazonaws.services.lambda.runtime.Context", false, jar);
         Class<?> loggerClass = Class.forName("com.amazonaws.services.lambda.runtime.LambdaLogger", false, jar);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import community.ivsrealtime.schema.Types;
+import community.ivsrealtime.registry.ResourceType;
+import community.ivsrealtime.registry.SamTemplate;
+import community.ivsrealtime.schema.TypeFiles;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
@@ -16,13 +18,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** template.yml (SAM) declares a TypeFunction and a TestEntrypoint per type whose Handler exists in the handlers. */
+/**
+ * template.yml (SAM) is the registry's rendering for the project's default runtime, and declares a TypeFunction and a
+ * TestEntrypoint per type whose Handler exists in the handlers.
+ */
 class TemplateTest {
 
-    static final String CODE_URI = "handlers/target/ivs-realtime-handlers.jar";
+    static String committed() {
+        return TypeFiles.read(TypeFiles.repositoryRoot().resolve("template.yml"));
+    }
 
     static JsonNode template() throws Exception {
-        return new YAMLMapper().readTree(Types.repositoryRoot().resolve("template.yml").toFile());
+        return new YAMLMapper().readTree(committed());
+    }
+
+    @Test
+    void theCommittedTemplateIsTheRegistrysRenderingForTheDefaultRuntime() {
+        assertThat(committed())
+            .as("template.yml is stale: mvn -B -pl handlers -am -Pwrite-template process-classes -DskipTests")
+            .isEqualTo(SamTemplate.render(ResourceType.defaultHandlerRuntime()));
+    }
+
+    @Test
+    void theDefaultRuntimeIsJava21() {
+        // Lambda's java17 runs on Amazon Linux 2 (end of life 2026-06-30): deprecated, creation blocked 2026-07-31
+        assertThat(ResourceType.defaultHandlerRuntime()).isEqualTo("java21");
     }
 
     @Test
@@ -30,7 +50,7 @@ class TemplateTest {
         JsonNode template = template();
         assertThat(template.path("Transform").asText()).isEqualTo("AWS::Serverless-2016-10-31");
         List<String> expected = new ArrayList<>();
-        for (Types type : Types.values()) {
+        for (ResourceType type : ResourceType.values()) {
             expected.add(type.simpleName() + "TypeFunction");
             expected.add(type.simpleName() + "TestEntrypoint");
         }
@@ -40,18 +60,25 @@ class TemplateTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void handlersNameExistingMethodsRuntimeJava17AndTheShadedJar(Types type) throws Exception {
+    @EnumSource(ResourceType.class)
+    void handlersNameExistingMethodsTheDefaultRuntimeAndTheShadedJar(ResourceType type) throws Exception {
         JsonNode resources = template().path("Resources");
         check(resources.path(type.simpleName() + "TypeFunction"), type.packageName() + ".HandlerWrapper::handleRequest");
         check(resources.path(type.simpleName() + "TestEntrypoint"), type.packageName() + ".HandlerWrapper::testEntrypoint");
     }
 
+    @Test
+    void anotherRuntimeRendersEverywhereAndANonJavaRuntimeIsRefused() {
+        assertThat(SamTemplate.render("java25")).contains("Runtime: java25").doesNotContain("java21");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SamTemplate.render("python3.13"))
+            .hasMessageContaining("\"python3.13\"").hasMessageContaining("java21");
+    }
+
     private static void check(JsonNode function, String expectedHandler) throws Exception {
         assertThat(function.path("Type").asText()).isEqualTo("AWS::Serverless::Function");
         JsonNode props = function.path("Properties");
-        assertThat(props.path("Runtime").asText()).isEqualTo("java17");
-        assertThat(props.path("CodeUri").asText()).isEqualTo(CODE_URI);
+        assertThat(props.path("Runtime").asText()).isEqualTo(ResourceType.defaultHandlerRuntime());
+        assertThat(props.path("CodeUri").asText()).isEqualTo(SamTemplate.CODE_URI);
         String handler = props.path("Handler").asText();
         assertThat(handler).isEqualTo(expectedHandler);
         assertHandlerMethodExists(Thread.currentThread().getContextClassLoader(), handler);

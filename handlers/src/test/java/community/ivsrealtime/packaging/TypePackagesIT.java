@@ -2,7 +2,8 @@ package community.ivsrealtime.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import community.ivsrealtime.schema.Types;
+import community.ivsrealtime.registry.ResourceType;
+import community.ivsrealtime.schema.TypeFiles;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -27,7 +28,7 @@ class TypePackagesIT {
     static final String JAR_ENTRY = "target/ivs-realtime-handlers.jar";
 
     static Path packagesDir() {
-        return Path.of(System.getProperty("packages.dir", Types.handlersModule().resolve("target").toString()));
+        return Path.of(System.getProperty("packages.dir", TypeFiles.handlersModule().resolve("target").toString()));
     }
 
     static Path shadedJar() {
@@ -35,16 +36,16 @@ class TypePackagesIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void zipHasTheRegisterTypeLayout(Types type) throws Exception {
-        Path zip = packagesDir().resolve("community-ivsrealtime-" + type.lower() + ".zip");
+    @EnumSource(ResourceType.class)
+    void zipHasTheRegisterTypeLayout(ResourceType type) throws Exception {
+        Path zip = packagesDir().resolve(type.packageFileName());
         assertThat(zip).exists();
         try (ZipFile z = new ZipFile(zip.toFile())) {
             List<String> names = new ArrayList<>();
             z.stream().filter(e -> !e.isDirectory()).forEach(e -> names.add(e.getName()));
             List<String> expected = new ArrayList<>(List.of(".rpdk-config", "schema.json", ".cfn_metadata.json", JAR_ENTRY));
-            for (int set : Types.INPUT_SETS) {
-                for (String kind : Types.INPUT_KINDS) {
+            for (int set : TypeFiles.INPUT_SETS) {
+                for (String kind : TypeFiles.INPUT_KINDS) {
                     expected.add("inputs/inputs_" + set + "_" + kind + ".json");
                 }
             }
@@ -54,23 +55,26 @@ class TypePackagesIT {
             assertThat(config.getString("artifact_type")).isEqualTo("RESOURCE");
             assertThat(config.getString("typeName")).isEqualTo(type.typeName());
             assertThat(config.getString("language")).isEqualTo("java");
-            assertThat(config.getString("runtime")).isEqualTo("java17");
+            // the build's handler.runtime (java21 unless -Dhandler.runtime=... was given), as the surefire/failsafe JVM
+            // received it from the pom: the same property that wrote the zip
+            assertThat(config.getString("runtime")).isEqualTo(System.getProperty("handler.runtime"))
+                    .isEqualTo(ResourceType.handlerRuntime());
             assertThat(config.getString("entrypoint")).isEqualTo(type.packageName() + ".HandlerWrapper::handleRequest");
             assertThat(config.getString("testEntrypoint")).isEqualTo(type.packageName() + ".HandlerWrapper::testEntrypoint");
             assertThat(config.getJSONObject("settings").getString("protocolVersion")).isEqualTo("2.0.0");
 
-            assertThat(text(z, "schema.json")).isEqualTo(Types.read(type.schemaFile()));
+            assertThat(text(z, "schema.json")).isEqualTo(TypeFiles.read(TypeFiles.schemaFile(type)));
             new JSONObject(text(z, ".cfn_metadata.json"));
-            for (int set : Types.INPUT_SETS) {
-                for (String kind : Types.INPUT_KINDS) {
+            for (int set : TypeFiles.INPUT_SETS) {
+                for (String kind : TypeFiles.INPUT_KINDS) {
                     assertThat(text(z, "inputs/inputs_" + set + "_" + kind + ".json"))
-                            .isEqualTo(Types.read(type.inputFile(set, kind)));
+                            .isEqualTo(TypeFiles.read(TypeFiles.inputFile(type, set, kind)));
                 }
             }
             assertThat(z.getEntry(JAR_ENTRY).getSize()).isEqualTo(Files.size(shadedJar()));
 
             // the entrypoints exist in the jar the zip carries, loaded in isolation from the test classpath
-            Path jar = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), type.lower(), ".jar");
+            Path jar = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), type.lowerName(), ".jar");
             try {
                 try (var in = z.getInputStream(z.getEntry(JAR_ENTRY))) {
                     Files.copy(in, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -91,7 +95,7 @@ class TypePackagesIT {
         try (ZipFile jar = new ZipFile(shadedJar().toFile())) {
             List<String> names = new ArrayList<>();
             jar.stream().forEach(e -> names.add(e.getName()));
-            for (Types type : Types.values()) {
+            for (ResourceType type : ResourceType.values()) {
                 String dir = type.packageName().replace('.', '/') + "/";
                 assertThat(names).contains(dir + "HandlerWrapper.class", dir + "ResourceModel.class", type.schemaFileName());
             }
@@ -124,7 +128,7 @@ class TypePackagesIT {
 
     @Test
     void templateCodeUriIsTheShadedJar() throws Exception {
-        String codeUri = TemplateTest.CODE_URI;
+        String codeUri = community.ivsrealtime.registry.SamTemplate.CODE_URI;
         assertThat(codeUri).endsWith("/" + shadedJar().getFileName());
         assertThat(shadedJar()).exists();
     }

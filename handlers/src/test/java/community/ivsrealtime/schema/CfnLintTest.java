@@ -1,5 +1,6 @@
 package community.ivsrealtime.schema;
 
+import community.ivsrealtime.registry.ResourceType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -34,15 +35,37 @@ class CfnLintTest {
     static void findCfnLint() {
         cfnLint = onPath("cfn-lint");
         if (cfnLint == null) {
+            // CI (CI=true, as .ci/run runs) must have the tool: there a missing cfn-lint fails instead of skipping
+            assertThat(System.getenv("CI")).as("cfn-lint is not on PATH, and CI=true: CI must install it").isNotEqualTo("true");
             System.out.println("CfnLintTest skipped: cfn-lint is not on PATH (pip install cfn-lint)");
         }
+    }
+
+    /** The repository's SAM template (template.yml) lints clean: no deprecated runtime, nothing else. */
+    @Test
+    void theSamTemplateLintsClean() throws Exception {
+        assumeTrue(cfnLint != null, "cfn-lint is not on PATH (pip install cfn-lint)");
+        Result result = run(cfnLint, "--", TypeFiles.repositoryRoot().resolve("template.yml").toString());
+        assertThat(result.exitCode()).as("cfn-lint findings on template.yml:\n" + result.output()).isZero();
+        assertThat(result.output()).isBlank();
+    }
+
+    /** What the previous runtime gets from cfn-lint today: the reason the default moved to java21. */
+    @Test
+    void theOldJava17RuntimeIsFlaggedAsDeprecated(@TempDir Path dir) throws Exception {
+        assumeTrue(cfnLint != null, "cfn-lint is not on PATH (pip install cfn-lint)");
+        Path old = dir.resolve("template-java17.yml");
+        Files.writeString(old, community.ivsrealtime.registry.SamTemplate.render("java17"));
+        Result result = run(cfnLint, "--", old.toString());
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("E2533").contains("java17");
     }
 
     @Test
     void templateUsingEveryTypeLintsClean(@TempDir Path dir) throws Exception {
         assumeTrue(cfnLint != null, "cfn-lint is not on PATH (pip install cfn-lint)");
         Path template = writeTemplate(dir);
-        Result result = run(cfnLint, "--registry-schemas", Types.repositoryRoot().resolve("resource-schemas").toString(),
+        Result result = run(cfnLint, "--registry-schemas", TypeFiles.repositoryRoot().resolve("resource-schemas").toString(),
                 "--", template.toString());
         assertThat(result.exitCode()).as("cfn-lint findings:\n" + result.output()).isZero();
         assertThat(result.output()).isBlank();
@@ -54,7 +77,7 @@ class CfnLintTest {
         Path template = writeTemplate(dir);
         Result result = run(cfnLint, "--", template.toString());
         assertThat(result.exitCode()).isNotZero();
-        for (Types type : Types.values()) {
+        for (ResourceType type : ResourceType.values()) {
             assertThat(result.output()).contains("E3006").contains(type.typeName());
         }
     }
@@ -62,8 +85,8 @@ class CfnLintTest {
     private static Path writeTemplate(Path dir) throws IOException {
         JSONObject resources = new JSONObject();
         JSONObject outputs = new JSONObject();
-        for (Types type : Types.values()) {
-            resources.put(type.simpleName(), new JSONObject().put("Type", type.typeName()).put("Properties", type.input("create")));
+        for (ResourceType type : ResourceType.values()) {
+            resources.put(type.simpleName(), new JSONObject().put("Type", type.typeName()).put("Properties", TypeFiles.input(type, "create")));
             JSONArray readOnly = type.schema().optJSONArray("readOnlyProperties");
             for (Object pointer : readOnly) {
                 String attribute = ((String) pointer).substring("/properties/".length());

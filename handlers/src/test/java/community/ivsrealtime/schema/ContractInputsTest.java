@@ -1,5 +1,6 @@
 package community.ivsrealtime.schema;
 
+import community.ivsrealtime.registry.ResourceType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,35 +19,35 @@ class ContractInputsTest {
     private final Validator validator = new Validator();
 
     @ParameterizedTest
-    @MethodSource("community.ivsrealtime.schema.Types#withInputSets")
-    void createAndUpdateInputsAreValid(Types type, int set) {
-        validator.validateObject(type.input(set, "create"), type.schema());
-        validator.validateObject(type.input(set, "update"), type.schema());
+    @MethodSource("community.ivsrealtime.schema.TypeFiles#withInputSets")
+    void createAndUpdateInputsAreValid(ResourceType type, int set) {
+        validator.validateObject(TypeFiles.input(type, set, "create"), type.schema());
+        validator.validateObject(TypeFiles.input(type, set, "update"), type.schema());
     }
 
     @ParameterizedTest
-    @MethodSource("community.ivsrealtime.schema.Types#withInputSets")
-    void invalidInputIsRejected(Types type, int set) {
-        assertThatThrownBy(() -> validator.validateObject(type.input(set, "invalid"), type.schema()))
+    @MethodSource("community.ivsrealtime.schema.TypeFiles#withInputSets")
+    void invalidInputIsRejected(ResourceType type, int set) {
+        assertThatThrownBy(() -> validator.validateObject(TypeFiles.input(type, set, "invalid"), type.schema()))
                 .isInstanceOf(ValidationException.class);
     }
 
     /** Set 2 leaves out everything the schema does not require but Tags: the service's defaults come back. */
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void theSecondSetSetsOnlyRequiredPropertiesAndTags(Types type) {
+    @EnumSource(ResourceType.class)
+    void theSecondSetSetsOnlyRequiredPropertiesAndTags(ResourceType type) {
         java.util.Set<String> allowed = new java.util.HashSet<>(type.schema().optJSONArray("required") == null
                 ? List.of() : type.schema().getJSONArray("required").toList().stream().map(String::valueOf).toList());
         allowed.add("Tags");
-        assertThat(type.input(2, "create").keySet()).isSubsetOf(allowed);
+        assertThat(TypeFiles.input(type, 2, "create").keySet()).isSubsetOf(allowed);
     }
 
     @ParameterizedTest
-    @MethodSource("community.ivsrealtime.schema.Types#withInputSets")
-    void inputsSetNoReadOnlyPropertyAndUpdateKeepsCreateOnlyOnesAndChangesSomething(Types type, int set) {
+    @MethodSource("community.ivsrealtime.schema.TypeFiles#withInputSets")
+    void inputsSetNoReadOnlyPropertyAndUpdateKeepsCreateOnlyOnesAndChangesSomething(ResourceType type, int set) {
         ResourceTypeSchema schema = ResourceTypeSchema.load(type.schema());
-        JSONObject create = type.input(set, "create");
-        JSONObject update = type.input(set, "update");
+        JSONObject create = TypeFiles.input(type, set, "create");
+        JSONObject update = TypeFiles.input(type, set, "update");
         for (String pointer : schema.getReadOnlyPropertiesAsStrings()) {
             String name = pointer.substring("/properties/".length());
             assertThat(create.has(name)).as("create input sets read-only " + name).isFalse();

@@ -1,5 +1,6 @@
 package community.ivsrealtime.schema;
 
+import community.ivsrealtime.registry.ResourceType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import community.ivsrealtime.codegen.DocsGenerator;
@@ -13,20 +14,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DocsUpToDateTest {
 
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void docsMatchTheSchema(Types type) {
-        ResourceSchema schema = ResourceSchema.load(type.schemaFile());
-        Path doc = Types.repositoryRoot().resolve("docs").resolve(DocsGenerator.docFileName(schema));
+    @EnumSource(ResourceType.class)
+    void docsMatchTheSchema(ResourceType type) {
+        ResourceSchema schema = ResourceSchema.load(TypeFiles.schemaFile(type));
+        Path doc = TypeFiles.repositoryRoot().resolve("docs").resolve(DocsGenerator.docFileName(schema));
         String stale = "docs/" + doc.getFileName() + " is missing or stale; refresh docs/ from the repository root with: "
                 + DocsGenerator.REFRESH_COMMAND;
         assertThat(Files.exists(doc)).as(stale).isTrue();
-        assertThat(Types.read(doc)).as(stale).isEqualTo(DocsGenerator.render(schema));
+        assertThat(TypeFiles.read(doc)).as(stale).isEqualTo(DocsGenerator.render(schema));
     }
 
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void docsNameEveryPropertyAndPermission(Types type) {
-        String doc = DocsGenerator.render(ResourceSchema.load(type.schemaFile()));
+    @EnumSource(ResourceType.class)
+    void docsNameEveryPropertyAndPermission(ResourceType type) {
+        String doc = DocsGenerator.render(ResourceSchema.load(TypeFiles.schemaFile(type)));
         for (String property : type.schema().getJSONObject("properties").keySet()) {
             assertThat(doc).contains("### " + property + "\n");
         }

@@ -1,5 +1,6 @@
 package community.ivsrealtime.schema;
 
+import community.ivsrealtime.registry.ResourceType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -20,7 +21,7 @@ class SchemaContractTest {
     private record Expected(Set<String> readOnly, Set<String> createOnly, Set<String> writeOnly, Map<String, Set<String>> permissions) {
     }
 
-    private static Expected expected(Types type) {
+    private static Expected expected(ResourceType type) {
         switch (type) {
             case STAGE:
                 return new Expected(
@@ -75,8 +76,8 @@ class SchemaContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void readOnlyCreateOnlyAndWriteOnlyPropertiesAreExactlyRight(Types type) {
+    @EnumSource(ResourceType.class)
+    void readOnlyCreateOnlyAndWriteOnlyPropertiesAreExactlyRight(ResourceType type) {
         ResourceTypeSchema schema = ResourceTypeSchema.load(type.schema());
         Expected e = expected(type);
         assertThat(schema.getReadOnlyPropertiesAsStrings()).containsExactlyInAnyOrderElementsOf(e.readOnly());
@@ -89,8 +90,8 @@ class SchemaContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void eachHandlerDeclaresExactlyTheActionsItCalls(Types type) {
+    @EnumSource(ResourceType.class)
+    void eachHandlerDeclaresExactlyTheActionsItCalls(ResourceType type) {
         ResourceTypeSchema schema = ResourceTypeSchema.load(type.schema());
         Expected e = expected(type);
         for (String handler : List.of("create", "read", "update", "delete", "list")) {
@@ -107,10 +108,10 @@ class SchemaContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void thePermissionsNameTheirSources(Types type) {
+    @EnumSource(ResourceType.class)
+    void thePermissionsNameTheirSources(ResourceType type) {
         String rationale = type.schema().getString("$comment");
-        if (type == Types.STORAGE_CONFIGURATION) {
+        if (type == ResourceType.STORAGE_CONFIGURATION) {
             assertThat(rationale).contains("CreateStorageConfiguration API reference", "AWS::IVS::StorageConfiguration",
                     "s3:PutBucketPolicy", "s3:DeleteBucketPolicy");
         }

@@ -1,5 +1,6 @@
 package community.ivsrealtime.schema;
 
+import community.ivsrealtime.registry.ResourceType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,8 +23,8 @@ class SchemaMetaSchemaTest {
     private final Validator validator = new Validator();
 
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void validAgainstTheProviderDefinitionMetaSchema(Types type) {
+    @EnumSource(ResourceType.class)
+    void validAgainstTheProviderDefinitionMetaSchema(ResourceType type) {
         // loadResourceDefinitionSchema validates the definition against provider.definition.schema.v1.json first
         validator.loadResourceDefinitionSchema(type.schema());
         ResourceTypeSchema schema = ResourceTypeSchema.load(type.schema());
@@ -34,8 +35,8 @@ class SchemaMetaSchemaTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void aBrokenCopyIsRejected(Types type) {
+    @EnumSource(ResourceType.class)
+    void aBrokenCopyIsRejected(ResourceType type) {
         JSONObject broken = type.schema();
         broken.getJSONObject("properties").getJSONObject("Name").put("type", "text");
         assertThatThrownBy(() -> validator.loadResourceDefinitionSchema(broken)).isInstanceOf(ValidationException.class);
@@ -45,8 +46,8 @@ class SchemaMetaSchemaTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void everyObjectIsClosedEveryPatternAnchoredEveryPropertyDescribed(Types type) {
+    @EnumSource(ResourceType.class)
+    void everyObjectIsClosedEveryPatternAnchoredEveryPropertyDescribed(ResourceType type) {
         JSONObject schema = type.schema();
         List<String> problems = new ArrayList<>();
         check(schema.getJSONObject("properties"), "/properties", problems);
@@ -104,8 +105,8 @@ class SchemaMetaSchemaTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void tagsAreASetOfAtMostFiftyKeyValuePairs(Types type) {
+    @EnumSource(ResourceType.class)
+    void tagsAreASetOfAtMostFiftyKeyValuePairs(ResourceType type) {
         JSONObject schema = type.schema();
         JSONObject tags = schema.getJSONObject("properties").getJSONObject("Tags");
         assertThat(tags.getString("type")).isEqualTo("array");
@@ -131,27 +132,27 @@ class SchemaMetaSchemaTest {
 
     /** The reserved prefix in any letter case is refused (CloudFormation would otherwise drop the tag silently). */
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void tagKeysWithTheReservedAwsPrefixAreRefusedAndOthersAccepted(Types type) {
+    @EnumSource(ResourceType.class)
+    void tagKeysWithTheReservedAwsPrefixAreRefusedAndOthersAccepted(ResourceType type) {
         for (String key : List.of("aws:owner", "AWS:owner", "Aws:x", "aWs:")) {
-            JSONObject input = type.input("create");
+            JSONObject input = TypeFiles.input(type, "create");
             input.put("Tags", new JSONArray().put(new JSONObject().put("Key", key).put("Value", "v")));
             assertThatThrownBy(() -> validator.validateObject(input, type.schema())).as(key)
                     .isInstanceOf(ValidationException.class);
         }
         for (String key : List.of("awsome", "team:aws:x", "aws", "a", "aws-owner")) {
-            JSONObject input = type.input("create");
+            JSONObject input = TypeFiles.input(type, "create");
             input.put("Tags", new JSONArray().put(new JSONObject().put("Key", key).put("Value", "v")));
             validator.validateObject(input, type.schema());
         }
     }
 
     @ParameterizedTest
-    @EnumSource(Types.class)
-    void theJarRootCarriesTheSameSchema(Types type) throws Exception {
+    @EnumSource(ResourceType.class)
+    void theJarRootCarriesTheSameSchema(ResourceType type) throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/" + type.schemaFileName())) {
             assertThat(in).as("classpath resource /" + type.schemaFileName()).isNotNull();
-            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(Types.read(type.schemaFile()));
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(TypeFiles.read(TypeFiles.schemaFile(type)));
         }
     }
 

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.local.HandlerRequest;
 import community.ivsrealtime.local.LocalInvoker;
-import community.ivsrealtime.schema.Types;
+import community.ivsrealtime.registry.ResourceType;
+import community.ivsrealtime.schema.TypeFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ public enum TypeUnderTest {
 
     TypeUnderTest(final String createOp, final String getOp, final String updateOp, final String deleteOp,
                   final String listOp) {
-        this.directory = files().lower();
+        this.directory = files().lowerName();
         this.typeName = files().typeName();
         this.createOp = createOp;
         this.getOp = getOp;
@@ -79,13 +80,13 @@ public enum TypeUnderTest {
     }
 
     /** The same type as the schema tests see it: its files in the repository (constants of the same names). */
-    public Types files() {
-        return Types.valueOf(name());
+    public ResourceType files() {
+        return ResourceType.valueOf(name());
     }
 
-    /** Every (type, input set) pair ({@link Types#INPUT_SETS}), for parameterized tests. */
+    /** Every (type, input set) pair ({@link TypeFiles#INPUT_SETS}), for parameterized tests. */
     public static Stream<Arguments> withInputSets() {
-        return Arrays.stream(values()).flatMap(t -> Types.INPUT_SETS.stream().map(set -> Arguments.of(t, set)));
+        return Arrays.stream(values()).flatMap(t -> TypeFiles.INPUT_SETS.stream().map(set -> Arguments.of(t, set)));
     }
 
     public ObjectNode createInput() {
@@ -121,7 +122,7 @@ public enum TypeUnderTest {
     }
 
     private ObjectNode input(final int set, final String kind) {
-        final Path path = files().inputFile(set, kind);
+        final Path path = TypeFiles.inputFile(files(), set, kind);
         try {
             return (ObjectNode) HandlerRequest.JSON.readTree(Files.readAllBytes(path));
         } catch (IOException e) {
