@@ -3,28 +3,26 @@ package community.ivsrealtime.cli.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import community.ivsrealtime.common.IvsHandlerWrapper;
 import community.ivsrealtime.local.HandlerRequest;
-import community.ivsrealtime.local.LocalInvoker;
+import community.ivsrealtime.registry.ResourceType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the deploy needs to know about each {@code Community::IVSRealTime::*} type, read from the type's schema
- * (the handlers jar carries it at its classpath root as {@code /community-ivsrealtime-<type>.json}): which
+ * What the deploy needs to know about each {@code Community::IVSRealTime::*} type ({@link ResourceType}, the
+ * project's list of types), read from the type's schema: which
  * properties are createOnly (a change replaces the resource), readOnly (the attributes {@code Fn::GetAtt} can
  * name), writeOnly (never read back); and the type's handler wrapper for schema checks.
  */
 public final class ResourceTypes {
 
-    /** The types with handlers here. */
-    public static final String PREFIX = "Community::IVSRealTime::";
+    /** The namespace of the types with handlers here. */
+    public static final String PREFIX = ResourceType.NAMESPACE;
 
     private static final Map<String, TypeInfo> TYPES = new ConcurrentHashMap<>();
 
@@ -73,11 +71,15 @@ public final class ResourceTypes {
 
     /** True for the types deployed through their handlers. */
     public static boolean isManaged(final String typeName) {
-        return LocalInvoker.typeNames().contains(typeName);
+        return ResourceType.isKnown(typeName);
     }
 
     public static Set<String> managedTypes() {
-        return LocalInvoker.typeNames();
+        final Set<String> names = new java.util.TreeSet<>();
+        for (final ResourceType type : ResourceType.values()) {
+            names.add(type.typeName());
+        }
+        return names;
     }
 
     /** The facts of a managed type. */
@@ -86,19 +88,16 @@ public final class ResourceTypes {
     }
 
     private static TypeInfo load(final String typeName) {
-        final String file = "/" + typeName.toLowerCase(Locale.ROOT).replace("::", "-") + ".json";
+        final ResourceType type = ResourceType.of(typeName);
         final JsonNode schema;
-        try (InputStream in = IvsHandlerWrapper.class.getResourceAsStream(file)) {
-            if (in == null) {
-                throw new IllegalStateException("the schema " + file + " of " + typeName + " is not on the classpath");
-            }
-            schema = HandlerRequest.JSON.readTree(in);
+        // read from the file as the handlers jar carries it (in its own order: messages list properties that way)
+        try (java.io.InputStream in = IvsHandlerWrapper.class.getResourceAsStream("/" + type.schemaFileName())) {
+            schema = in == null ? HandlerRequest.JSON.readTree(type.schema().toString()) : HandlerRequest.JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new TypeInfo(typeName, schema, names(schema, "createOnlyProperties"),
-            names(schema, "readOnlyProperties"), names(schema, "writeOnlyProperties"),
-            LocalInvoker.forType(typeName).wrapper());
+            names(schema, "readOnlyProperties"), names(schema, "writeOnlyProperties"), type.newWrapper());
     }
 
     /** The top-level property names of a list of {@code /properties/X} pointers. */
