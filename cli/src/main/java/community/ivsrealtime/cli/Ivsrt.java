@@ -42,7 +42,8 @@ public final class Ivsrt implements Runnable {
         final CommandLine emulator = new CommandLine(Main.class, factory);
         emulator.getCommandSpec().name("emulator").versionProvider(new Version());
         commandLine.addSubcommand("emulator", emulator);
-        commandLine.addSubcommand("demo", new CommandLine(Demo.class, factory));
+        commandLine.addSubcommand("demo", new CommandLine(community.ivsrealtime.cli.deploy.DeployDemo.class, factory)
+            .addSubcommand("handlers", new CommandLine(Demo.class, factory)));
         community.ivsrealtime.cli.deploy.DeployCommands.register(commandLine, factory);
         commandLine.addSubcommand("help", new CommandLine(CommandLine.HelpCommand.class, factory));
         return commandLine;
@@ -55,7 +56,7 @@ public final class Ivsrt implements Runnable {
     }
 
     /** {@code ivsrt --version}: the project version, from a resource filtered at build time. */
-    static final class Version implements IVersionProvider {
+    public static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {"ivsrt " + version(), "Java " + System.getProperty("java.version")};

@@ -1,0 +1,324 @@
+package community.ivsrealtime.cli.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import community.ivsrealtime.cli.Demo;
+import community.ivsrealtime.cli.Ivsrt;
+import community.ivsrealtime.cli.Secrets;
+import community.ivsrealtime.emulator.IvsRealTimeEmulator;
+import community.ivsrealtime.registry.ResourceType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.ivsrealtime.model.CreateParticipantTokenResponse;
+import software.amazon.awssdk.services.ivsrealtime.model.ParticipantTokenCapability;
+
+/**
+ * {@code ivsrt demo}: the main job end to end on this machine. Synthesizes the demo app, starts the local
+ * endpoint in-process, validates and deploys the app's stack through the CloudFormation handlers, shows the
+ * stage's endpoints and a participant token and {@code aws} commands to try, changes the app (a stage renamed,
+ * the ingest configuration moved to another stage, a createOnly property changed: a replacement) and shows the
+ * plan and the redeploy, changes a resource behind the stack's back and lets drift detection find it, destroys
+ * the stack and lists what is left (nothing). Each step is checked; exit code 1 at the first that is not as
+ * expected. {@code ivsrt demo handlers} is the handler-level walk-through.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = Ivsrt.Version.class,
+    header = "The main job, locally: an app deployed, changed, checked for drift and destroyed through the handlers.",
+    description = {
+        "Synthesizes the demo app, starts a local IVS Real-Time endpoint in this process (127.0.0.1, a free port "
+            + "unless --port), deploys the app's stack through the CloudFormation resource handlers, mints a "
+            + "participant token, changes the app and redeploys (update in place, a replacement), finds a change "
+            + "made behind the stack's back with drift detection, destroys the stack and shows nothing is left. "
+            + "No AWS account needed; nothing leaves this machine.",
+        "Exit code 0 when every step had the expected outcome, else 1.",
+        "'ivsrt demo handlers' runs each resource type's handler directly instead."})
+public final class DeployDemo implements Callable<Integer> {
+
+    /** Told after every step (tests look at the endpoint through it). */
+    @FunctionalInterface
+    public interface Observer {
+        void afterStep(String step, IvsRealTimeEmulator emulator, DeployState state);
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--keep", description = "Leave the stack deployed and the endpoint running at the end (until "
+        + "Ctrl-C), for the printed aws commands; skips the destroy step.")
+    boolean keep;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port of the local endpoint (default: a free one).")
+    int port;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Work directory for the cloud assemblies and the "
+        + "deploy state (default: a new temporary directory, removed at the end unless --keep).")
+    Path dir;
+
+    private Observer observer = (step, emulator, state) -> { };
+    private DemoApp app;
+
+    public DeployDemo observer(final Observer newObserver) {
+        this.observer = newObserver;
+        return this;
+    }
+
+    /** The app to deploy (default: the demo app written in Java). */
+    public DeployDemo app(final DemoApp newApp) {
+        this.app = newApp;
+        return this;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        final Printer printer = new Printer(spec.commandLine().getOut(), new Secrets());
+        final boolean temporary = dir == null;
+        final Path work = temporary ? Files.createTempDirectory("ivsrt-demo") : Files.createDirectories(dir);
+        final DemoApp demoApp = app != null ? app : new JavaDemoApp(Demo.newPublicKeyPem());
+        final IvsRealTimeEmulator emulator = IvsRealTimeEmulator.builder().host("127.0.0.1").port(port)
+            .verifySignatures(true).start();
+        boolean kept = false;
+        try (Connection connection = Connection.local(emulator, IvsRealTimeEmulator.DEFAULT_REGION)) {
+            final Run run = new Run(printer, emulator, connection, work, demoApp);
+            final String problem = run.steps();
+            if (problem != null) {
+                printer.line("");
+                printer.line(String.format(Locale.ROOT, "Demo FAILED after %.1f s: %s", printer.elapsed(), problem));
+                return 1;
+            }
+            printer.line("");
+            printer.line(String.format(Locale.ROOT, "Demo OK in %.1f s: %s", printer.elapsed(), run.summary()));
+            if (keep) {
+                kept = true;
+                printer.line("");
+                printer.line("--keep: the stack stays deployed and the endpoint keeps running at "
+                    + emulator.endpoint() + " until you press Ctrl-C. Work directory: " + work);
+                printer.line("Try the aws commands above. To delete the stack first: ivsrt destroy --endpoint "
+                    + emulator.endpoint() + " --state " + run.store.file());
+                waitForever();
+            }
+            return 0;
+        } finally {
+            if (!kept) {
+                emulator.close();
+                if (temporary) {
+                    delete(work);
+                }
+            }
+        }
+    }
+
+    /** One run of the demo's steps. */
+    private final class Run {
+        private final Printer printer;
+        private final IvsRealTimeEmulator emulator;
+        private final Connection connection;
+        private final Path work;
+        private final DemoApp app;
+        private final StateStore store;
+        private final HandlerClient handlers;
+        private int created;
+        private int updated;
+        private int replaced;
+        private int drifted;
+
+        Run(final Printer printer, final IvsRealTimeEmulator emulator, final Connection connection, final Path work,
+            final DemoApp app) {
+            this.printer = printer;
+            this.emulator = emulator;
+            this.connection = connection;
+            this.work = work;
+            this.app = app;
+            this.store = new StateStore(work.resolve("state.json"));
+            this.handlers = new HandlerClient(connection);
+        }
+
+        /** Null when every step went as expected, else what did not. */
+        String steps() throws IOException {
+            printer.line("ivsrt demo: an app deployed, changed, checked for drift and destroyed through the "
+                + "CloudFormation resource handlers, on this machine");
+            printer.line("  app: " + app.describe());
+            printer.line("  local IVS Real-Time endpoint " + emulator.endpoint() + " (in-process, SigV4 verified), "
+                + "region " + connection.region() + ", account " + connection.accountId());
+            printer.line("  work directory " + work);
+
+            heading("1. Synthesize the app and validate it (ivsrt validate)");
+            final Path first = app.synth(work.resolve("cdk.out.1"), DemoApp.Version.FIRST);
+            final List<StackSource> v1 = StackSource.load(first, null);
+            final List<TemplateValidator.Finding> findings = TemplateValidator.validate(v1);
+            findings.forEach(f -> printer.line("  " + f));
+            if (!findings.isEmpty()) {
+                return "the app's template has " + findings.size() + " problem(s)";
+            }
+            printer.line("  " + first + ": " + v1.size() + " stack(s), no problem found");
+
+            heading("2. Deploy it (ivsrt deploy)");
+            final Deployer firstDeploy = deployer();
+            if (!firstDeploy.deploy(v1)) {
+                return "the first deploy failed";
+            }
+            tally(firstDeploy.rows());
+            DeployState state = store.load();
+            observer.afterStep("deploy", emulator, state);
+
+            heading("3. Use it: the stage's endpoints, a participant token, aws commands to try");
+            final String problem = use(state);
+            if (problem != null) {
+                return problem;
+            }
+
+            heading("4. Change the app: rename the main stage, move the ingest configuration to the backup stage, "
+                + "a 1080p encoder (Video is createOnly: a replacement)");
+            final Path second = app.synth(work.resolve("cdk.out.2"), DemoApp.Version.SECOND);
+            final List<StackSource> v2 = StackSource.load(second, null);
+            printer.line("ivsrt diff:");
+            final List<Planner.Entry> plan = deployer().plan(v2);
+            final List<List<String>> rows = new ArrayList<>();
+            plan.stream().filter(e -> e.action() != Planner.Action.NONE && e.action() != Planner.Action.SKIP)
+                .forEach(e -> rows.add(List.of(e.stack(), e.logicalId(), Printer.shortType(e.type()),
+                    e.action().name(), e.reason())));
+            printer.table(List.of("STACK", "LOGICAL ID", "TYPE", "ACTION", "WHY"), rows);
+            for (final String expected : List.of("MainStage UPDATE", "Ingest UPDATE", "Encoder REPLACE")) {
+                if (plan.stream().noneMatch(e -> (e.logicalId() + " " + e.action()).equals(expected))) {
+                    return "the plan lacks " + expected;
+                }
+            }
+            printer.line("");
+            printer.line("ivsrt deploy:");
+            final Deployer secondDeploy = deployer();
+            if (!secondDeploy.deploy(v2)) {
+                return "the second deploy failed";
+            }
+            tally(secondDeploy.rows());
+            state = store.load();
+            final String ingestStage = handlers.client().getIngestConfiguration(r -> r.arn(physical("Ingest")))
+                .ingestConfiguration().stageArn();
+            if (!ingestStage.equals(physical("BackupStage"))) {
+                return "the ingest configuration is on " + ingestStage + ", not on the backup stage";
+            }
+            observer.afterStep("update", emulator, state);
+
+            heading("5. Change the main stage behind the stack's back, then look for drift (ivsrt drift)");
+            final String stage = physical("MainStage");
+            printer.line("aws ivs-realtime update-stage --arn " + stage + " --name renamed-by-hand");
+            handlers.client().updateStage(r -> r.arn(stage).name("renamed-by-hand"));
+            printer.line("");
+            printer.line("ivsrt drift:");
+            final List<DriftDetector.Result> drift = deployer().drift().detect(null);
+            drifted = (int) drift.stream().filter(r -> !"IN_SYNC".equals(r.status())).count();
+            if (drift.stream().noneMatch(r -> r.logicalId().equals("MainStage") && "MODIFIED".equals(r.status())
+                && r.differences().stream().anyMatch(d -> d.path().equals("Name")))) {
+                return "drift detection did not find the renamed stage";
+            }
+            observer.afterStep("drift", emulator, store.load());
+            if (keep) {
+                return null;
+            }
+
+            heading("6. Destroy the stack (ivsrt destroy) and list what is left");
+            if (!deployer().destroy(null)) {
+                return "the destroy failed";
+            }
+            int left = 0;
+            final List<String> counts = new ArrayList<>();
+            for (final ResourceType type : ResourceType.values()) {
+                final int n = handlers.list(type.typeName()).size();
+                left += n;
+                counts.add(n + " " + type.simpleName());
+            }
+            printer.line("  LIST through each type's handler: " + String.join(", ", counts));
+            observer.afterStep("destroy", emulator, store.load());
+            if (left != 0) {
+                return left + " resource(s) left after the destroy";
+            }
+            return null;
+        }
+
+        private String use(final DeployState state) {
+            final DeployState.StackState stack = state.stacks.values().iterator().next();
+            for (final DeployState.ResourceState resource : stack.resources.values()) {
+                if (resource.type.equals(ResourceTypes.PREFIX + "Stage")) {
+                    final JsonNode endpoints = resource.model.path("Endpoints");
+                    printer.line(String.format(Locale.ROOT, "  %-12s %s", resource.logicalId, resource.physicalId));
+                    endpoints.fields().forEachRemaining(e -> printer.line(String.format(Locale.ROOT,
+                        "  %-12s   %-7s %s", "", e.getKey(), e.getValue().asText())));
+                }
+            }
+            final String stage = physical("MainStage");
+            final CreateParticipantTokenResponse token = handlers.client().createParticipantToken(r -> r
+                .stageArn(stage).userId("demo-viewer").duration(60)
+                .capabilities(ParticipantTokenCapability.PUBLISH, ParticipantTokenCapability.SUBSCRIBE));
+            final String value = token.participantToken().token();
+            printer.line("");
+            printer.line("  participant token for MainStage (user demo-viewer, PUBLISH + SUBSCRIBE, 60 min): "
+                + "participant " + token.participantToken().participantId() + ", token " + value.substring(0,
+                Math.min(12, value.length())) + "... (" + value.length() + " characters)");
+            printer.secrets().remember(value);
+            printer.line("");
+            printer.line("  Try it (another shell; run 'ivsrt demo --keep' to leave the endpoint running):");
+            printer.line("    export AWS_ACCESS_KEY_ID=" + connection.accessKeyId() + " AWS_SECRET_ACCESS_KEY="
+                + IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY + " AWS_REGION=" + connection.region());
+            final String aws = "    aws --endpoint-url " + emulator.endpoint() + " ivs-realtime ";
+            printer.line(aws + "get-stage --arn " + stage);
+            printer.line(aws + "create-participant-token --stage-arn " + stage + " --user-id me --duration 60");
+            printer.line(aws + "list-ingest-configurations");
+            printer.line(aws + "get-ingest-configuration --arn " + physical("Ingest")
+                + " --query ingestConfiguration.streamKey");
+            return null;
+        }
+
+        private Deployer deployer() {
+            return new Deployer(store, connection, printer);
+        }
+
+        private String physical(final String logicalId) {
+            return store.load().stacks.values().iterator().next().resources.get(logicalId).physicalId;
+        }
+
+        private void tally(final List<Deployer.Row> rows) {
+            for (final Deployer.Row row : rows) {
+                switch (row.status()) {
+                    case "CREATED" -> created++;
+                    case "UPDATED" -> updated++;
+                    case "REPLACED" -> replaced++;
+                    default -> { }
+                }
+            }
+        }
+
+        private void heading(final String text) {
+            printer.line("");
+            printer.line("== " + text);
+        }
+
+        String summary() {
+            return created + " created, " + updated + " updated in place, " + replaced + " replaced; drift found in "
+                + drifted + " resource" + (drifted == 1 ? "" : "s") + (keep ? "; stack kept" : "; destroyed, nothing left");
+        }
+    }
+
+    private static void waitForever() {
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void delete(final Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
