@@ -92,7 +92,8 @@ public final class Connection implements AutoCloseable {
 
     /** The in-process endpoint, its resources kept in {@code store.endpointDir()}. */
     static IvsRealTimeEmulator startLocalEndpoint(final StateStore store) {
-        return IvsRealTimeEmulator.builder().host("127.0.0.1").port(0).verifySignatures(true).start();
+        return IvsRealTimeEmulator.builder().host("127.0.0.1").port(0).verifySignatures(true)
+            .stateDir(store.endpointDir()).start();
     }
 
     /** A connection to an endpoint embedded by the caller (tests, the demo). */
