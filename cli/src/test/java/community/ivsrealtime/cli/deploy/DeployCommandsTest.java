@@ -183,6 +183,28 @@ class DeployCommandsTest {
     }
 
     @Test
+    void withoutAnEndpointTheCommandsShareTheInProcessEndpointsSavedResources() throws Exception {
+        final String state = dir.resolve("local/state.json").toString();
+        final String template = resource("templates/stack.json").toString();
+
+        assertThat(run("deploy", template, "--state", state)).as(out).isZero();
+        assertThat(out).contains("(in-process)").contains("CREATE_COMPLETE");
+        final Path endpointDir = dir.resolve("local/state-endpoint");
+        assertThat(endpointDir).isDirectory();
+        if (java.nio.file.Files.getFileStore(endpointDir).supportsFileAttributeView("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(dir.resolve("local/state.json")))).isEqualTo("rw-------");
+        }
+        assertThat(run("drift", "--state", state)).as(out).isZero();
+        assertThat(out).contains("No drift: 6 resources as deployed.");
+        assertThat(run("deploy", template, "--state", state, "--parameter", "StageName=second")).as(out).isZero();
+        assertThat(out).containsPattern("MainStage\\s+IVSRealTime::Stage\\s+UPDATE\\s+COMPLETE");
+        assertThat(run("destroy", "--state", state)).as(out).isZero();
+        assertThat(out).contains("DELETE_COMPLETE").doesNotContain("already gone");
+        assertThat(emulator.calls().counts()).as("the shared test endpoint was not used").isEmpty();
+    }
+
+    @Test
     void destroyWithoutStateHasNothingToDo() {
         assertThat(remote("destroy")).isZero();
         assertThat(out).contains("nothing to destroy");
