@@ -175,7 +175,7 @@ public final class ModelGenerator {
         return property.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
     }
 
-    private static void javadoc(StringBuilder s, String indent, String text) {
+    static void javadoc(StringBuilder s, String indent, String text) {
         if (text == null || text.isBlank()) {
             return;
         }
