@@ -83,7 +83,10 @@ public final class DeployDemo implements Callable<Integer> {
         final Printer printer = new Printer(spec.commandLine().getOut(), new Secrets());
         final boolean temporary = dir == null;
         final Path work = temporary ? Files.createTempDirectory("ivsrt-demo") : Files.createDirectories(dir);
-        final DemoApp demoApp = app != null ? app : new JavaDemoApp(Demo.newPublicKeyPem());
+        final DemoApp demoApp = app != null ? app : defaultApp(printer);
+        final java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(new CdkDemoApp.NodeNoiseFilter(err), true,
+            java.nio.charset.StandardCharsets.UTF_8));
         final IvsRealTimeEmulator emulator = IvsRealTimeEmulator.builder().host("127.0.0.1").port(port)
             .verifySignatures(true).start();
         boolean kept = false;
@@ -108,6 +111,7 @@ public final class DeployDemo implements Callable<Integer> {
             }
             return 0;
         } finally {
+            System.setErr(err);
             if (!kept) {
                 emulator.close();
                 if (temporary) {
@@ -115,6 +119,16 @@ public final class DeployDemo implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** The example CDK app where node can run it (jsii), else the same kind of app written in Java. */
+    private static DemoApp defaultApp(final Printer printer) {
+        if (CdkDemoApp.nodeAvailable()) {
+            return new CdkDemoApp();
+        }
+        printer.line("(node is not on the PATH, so the CDK app cannot be synthesized here (jsii runs on node): the "
+            + "demo deploys the same kind of app written as a template in Java)");
+        return new JavaDemoApp(Demo.newPublicKeyPem());
     }
 
     /** One run of the demo's steps. */
@@ -130,6 +144,7 @@ public final class DeployDemo implements Callable<Integer> {
         private int updated;
         private int replaced;
         private int drifted;
+        private Roles roles;
 
         Run(final Printer printer, final IvsRealTimeEmulator emulator, final Connection connection, final Path work,
             final DemoApp app) {
@@ -152,6 +167,7 @@ public final class DeployDemo implements Callable<Integer> {
             printer.line("  work directory " + work);
 
             heading("1. Synthesize the app and validate it (ivsrt validate)");
+            long started = System.nanoTime();
             final Path first = app.synth(work.resolve("cdk.out.1"), DemoApp.Version.FIRST);
             final List<StackSource> v1 = StackSource.load(first, null);
             final List<TemplateValidator.Finding> findings = TemplateValidator.validate(v1);
@@ -159,7 +175,12 @@ public final class DeployDemo implements Callable<Integer> {
             if (!findings.isEmpty()) {
                 return "the app's template has " + findings.size() + " problem(s)";
             }
-            printer.line("  " + first + ": " + v1.size() + " stack(s), no problem found");
+            printer.line(String.format(Locale.ROOT, "  %s: %d stack(s), synthesized in %.1f s, no problem found",
+                first, v1.size(), (System.nanoTime() - started) / 1e9));
+            roles = new Roles(v1.get(v1.size() - 1).template());
+            if (roles.mainStage == null) {
+                return "the app has no " + ResourceTypes.PREFIX + "Stage";
+            }
 
             heading("2. Deploy it (ivsrt deploy)");
             final Deployer firstDeploy = deployer();
@@ -171,15 +192,19 @@ public final class DeployDemo implements Callable<Integer> {
             observer.afterStep("deploy", emulator, state);
 
             heading("3. Use it: the stage's endpoints, a participant token, aws commands to try");
-            final String problem = use(state);
-            if (problem != null) {
-                return problem;
-            }
+            use(state);
 
-            heading("4. Change the app: rename the main stage, move the ingest configuration to the backup stage, "
-                + "a 1080p encoder (Video is createOnly: a replacement)");
+            heading("4. Change the app: rename the stage, move the ingest configuration to another stage, a 1080p "
+                + "encoder (Video is createOnly: a replacement)");
+            started = System.nanoTime();
             final Path second = app.synth(work.resolve("cdk.out.2"), DemoApp.Version.SECOND);
             final List<StackSource> v2 = StackSource.load(second, null);
+            printer.line(String.format(Locale.ROOT, "  %s synthesized in %.1f s", second,
+                (System.nanoTime() - started) / 1e9));
+            final Roles changed = new Roles(v2.get(v2.size() - 1).template());
+            final boolean moves = roles.ingest != null && changed.ingestStage != null
+                && !changed.ingestStage.equals(roles.ingestStage);
+            printer.line("");
             printer.line("ivsrt diff:");
             final List<Planner.Entry> plan = deployer().plan(v2);
             final List<List<String>> rows = new ArrayList<>();
@@ -187,10 +212,16 @@ public final class DeployDemo implements Callable<Integer> {
                 .forEach(e -> rows.add(List.of(e.stack(), e.logicalId(), Printer.shortType(e.type()),
                     e.action().name(), e.reason())));
             printer.table(List.of("STACK", "LOGICAL ID", "TYPE", "ACTION", "WHY"), rows);
-            for (final String expected : List.of("MainStage UPDATE", "Ingest UPDATE", "Encoder REPLACE")) {
-                if (plan.stream().noneMatch(e -> (e.logicalId() + " " + e.action()).equals(expected))) {
-                    return "the plan lacks " + expected;
-                }
+            if (plan.stream().noneMatch(e -> e.logicalId().equals(roles.mainStage)
+                && e.action() == Planner.Action.UPDATE && e.reason().contains("Name"))) {
+                return "the plan does not rename " + roles.mainStage + " in place";
+            }
+            if (plan.stream().noneMatch(e -> e.action() == Planner.Action.REPLACE)) {
+                return "the plan replaces nothing";
+            }
+            if (moves && plan.stream().noneMatch(e -> e.logicalId().equals(roles.ingest)
+                && e.action() == Planner.Action.UPDATE)) {
+                return "the plan does not move " + roles.ingest + " in place";
             }
             printer.line("");
             printer.line("ivsrt deploy:");
@@ -200,22 +231,28 @@ public final class DeployDemo implements Callable<Integer> {
             }
             tally(secondDeploy.rows());
             state = store.load();
-            final String ingestStage = handlers.client().getIngestConfiguration(r -> r.arn(physical("Ingest")))
-                .ingestConfiguration().stageArn();
-            if (!ingestStage.equals(physical("BackupStage"))) {
-                return "the ingest configuration is on " + ingestStage + ", not on the backup stage";
+            if (moves) {
+                final String ingestStage = handlers.client().getIngestConfiguration(r -> r.arn(physical(roles.ingest)))
+                    .ingestConfiguration().stageArn();
+                if (!ingestStage.equals(physical(changed.ingestStage))) {
+                    return "the ingest configuration is on " + ingestStage + ", not on " + changed.ingestStage;
+                }
+                printer.line("  " + roles.ingest + " now publishes into " + changed.ingestStage + " ("
+                    + ingestStage + ")");
+            } else if (roles.ingest != null) {
+                printer.line("  (this version of the app has one stage: the ingest configuration stays on it)");
             }
             observer.afterStep("update", emulator, state);
 
-            heading("5. Change the main stage behind the stack's back, then look for drift (ivsrt drift)");
-            final String stage = physical("MainStage");
+            heading("5. Change the stage behind the stack's back, then look for drift (ivsrt drift)");
+            final String stage = physical(roles.mainStage);
             printer.line("aws ivs-realtime update-stage --arn " + stage + " --name renamed-by-hand");
             handlers.client().updateStage(r -> r.arn(stage).name("renamed-by-hand"));
             printer.line("");
             printer.line("ivsrt drift:");
             final List<DriftDetector.Result> drift = deployer().drift().detect(null);
             drifted = (int) drift.stream().filter(r -> !"IN_SYNC".equals(r.status())).count();
-            if (drift.stream().noneMatch(r -> r.logicalId().equals("MainStage") && "MODIFIED".equals(r.status())
+            if (drift.stream().noneMatch(r -> r.logicalId().equals(roles.mainStage) && "MODIFIED".equals(r.status())
                 && r.differences().stream().anyMatch(d -> d.path().equals("Name")))) {
                 return "drift detection did not find the renamed stage";
             }
@@ -243,7 +280,7 @@ public final class DeployDemo implements Callable<Integer> {
             return null;
         }
 
-        private String use(final DeployState state) {
+        private void use(final DeployState state) {
             final DeployState.StackState stack = state.stacks.values().iterator().next();
             for (final DeployState.ResourceState resource : stack.resources.values()) {
                 if (resource.type.equals(ResourceTypes.PREFIX + "Stage")) {
@@ -253,13 +290,13 @@ public final class DeployDemo implements Callable<Integer> {
                         "  %-12s   %-7s %s", "", e.getKey(), e.getValue().asText())));
                 }
             }
-            final String stage = physical("MainStage");
+            final String stage = physical(roles.mainStage);
             final CreateParticipantTokenResponse token = handlers.client().createParticipantToken(r -> r
                 .stageArn(stage).userId("demo-viewer").duration(60)
                 .capabilities(ParticipantTokenCapability.PUBLISH, ParticipantTokenCapability.SUBSCRIBE));
             final String value = token.participantToken().token();
             printer.line("");
-            printer.line("  participant token for MainStage (user demo-viewer, PUBLISH + SUBSCRIBE, 60 min): "
+            printer.line("  participant token for " + roles.mainStage + " (user demo-viewer, PUBLISH + SUBSCRIBE, 60 min): "
                 + "participant " + token.participantToken().participantId() + ", token " + value.substring(0,
                 Math.min(12, value.length())) + "... (" + value.length() + " characters)");
             printer.secrets().remember(value);
@@ -271,9 +308,10 @@ public final class DeployDemo implements Callable<Integer> {
             printer.line(aws + "get-stage --arn " + stage);
             printer.line(aws + "create-participant-token --stage-arn " + stage + " --user-id me --duration 60");
             printer.line(aws + "list-ingest-configurations");
-            printer.line(aws + "get-ingest-configuration --arn " + physical("Ingest")
-                + " --query ingestConfiguration.streamKey");
-            return null;
+            if (roles.ingest != null) {
+                printer.line(aws + "get-ingest-configuration --arn " + physical(roles.ingest)
+                    + " --query ingestConfiguration.streamKey");
+            }
         }
 
         private Deployer deployer() {
@@ -303,6 +341,34 @@ public final class DeployDemo implements Callable<Integer> {
         String summary() {
             return created + " created, " + updated + " updated in place, " + replaced + " replaced; drift found in "
                 + drifted + " resource" + (drifted == 1 ? "" : "s") + (keep ? "; stack kept" : "; destroyed, nothing left");
+        }
+    }
+
+    /** Which resources of the app's template play the demo's parts (found by type, whatever their logical ids). */
+    static final class Roles {
+        final String mainStage;
+        final String ingest;
+        /** The stage the ingest configuration's StageArn names (Ref or Fn::GetAtt), or null. */
+        final String ingestStage;
+
+        Roles(final Template template) {
+            String ingestId = null;
+            String target = null;
+            String firstStage = null;
+            for (final Template.Resource resource : template.resources().values()) {
+                if (resource.type().equals(ResourceTypes.PREFIX + "Stage") && firstStage == null) {
+                    firstStage = resource.logicalId();
+                }
+                if (resource.type().equals(ResourceTypes.PREFIX + "IngestConfiguration") && ingestId == null) {
+                    ingestId = resource.logicalId();
+                    final JsonNode arn = resource.properties().path("StageArn");
+                    target = arn.has("Ref") ? arn.get("Ref").asText()
+                        : arn.has("Fn::GetAtt") ? Intrinsics.getAttTarget(arn.get("Fn::GetAtt"))[0] : null;
+                }
+            }
+            this.ingest = ingestId;
+            this.ingestStage = target;
+            this.mainStage = target != null ? target : firstStage;
         }
     }
 
