@@ -59,6 +59,7 @@ public final class DeployState {
         public Map<String, String> stackTags = new TreeMap<>();
         public List<String> dependsOn = new ArrayList<>();
         public String deletionPolicy;
+        public String updateReplacePolicy;
 
         public ResourceState copy() {
             final ResourceState copy = new ResourceState();
@@ -70,6 +71,7 @@ public final class DeployState {
             copy.stackTags = new TreeMap<>(stackTags);
             copy.dependsOn = new ArrayList<>(dependsOn);
             copy.deletionPolicy = deletionPolicy;
+            copy.updateReplacePolicy = updateReplacePolicy;
             return copy;
         }
     }

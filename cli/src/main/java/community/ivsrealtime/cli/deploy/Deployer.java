@@ -57,6 +57,15 @@ public final class Deployer {
     private record Undo(String logicalId, boolean created, DeployState.ResourceState before) {
     }
 
+    /**
+     * Why a resource is deleted, which decides the policy that may keep it, as in CloudFormation
+     * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html,
+     * .../aws-attribute-updatereplacepolicy.html): REMOVED (from the template, or the stack destroyed) and
+     * ROLLBACK (created by the failed run) follow DeletionPolicy, where RetainExceptOnCreate keeps a resource
+     * except on ROLLBACK; REPLACED (the old resource after a replacement) follows UpdateReplacePolicy.
+     */
+    private enum Why { REMOVED, ROLLBACK, REPLACED }
+
     private final StateStore store;
     private final Connection connection;
     private final Printer printer;
@@ -168,12 +177,12 @@ public final class Deployer {
         // cleanup: replaced resources, then those no longer in the template (reverse order)
         boolean clean = true;
         for (final DeployState.ResourceState old : reversed(new ArrayList<>(stack.retired))) {
-            clean &= delete(stack, old, true, state, "replaced");
+            clean &= delete(stack, old, Why.REPLACED, state, "replaced");
         }
         final List<DeployState.ResourceState> removed = new ArrayList<>();
         stack.resources.values().stream().filter(r -> !desired.contains(r.logicalId)).forEach(removed::add);
         for (final DeployState.ResourceState gone : reversed(destroyOrder(removed))) {
-            clean &= delete(stack, gone, false, state, "no longer in the template");
+            clean &= delete(stack, gone, Why.REMOVED, state, "no longer in the template");
         }
         stack.status = clean ? (isNew ? "CREATE_COMPLETE" : "UPDATE_COMPLETE") : "UPDATE_COMPLETE_CLEANUP_FAILED";
         store.save(state);
@@ -208,6 +217,7 @@ public final class Deployer {
             case NONE -> {
                 previous.dependsOn = Planner.dependencies(resource, scope);
                 previous.deletionPolicy = resource.deletionPolicy();
+                previous.updateReplacePolicy = resource.updateReplacePolicy();
             }
             case CREATE, REPLACE -> {
                 final boolean replacement = decision.action() == Planner.Action.REPLACE;
@@ -223,6 +233,7 @@ public final class Deployer {
                     decision.reason());
                 updated.dependsOn = Planner.dependencies(resource, scope);
                 updated.deletionPolicy = resource.deletionPolicy();
+                updated.updateReplacePolicy = resource.updateReplacePolicy();
                 undo.add(new Undo(id, false, before));
                 rows.add(new Row(stack.name, id, resource.type(), updated.physicalId, "UPDATED"));
             }
@@ -262,6 +273,7 @@ public final class Deployer {
         created.stackTags = new TreeMap<>(stackTags);
         created.dependsOn = Planner.dependencies(resource, scope);
         created.deletionPolicy = resource.deletionPolicy();
+        created.updateReplacePolicy = resource.updateReplacePolicy();
         if (replacement) {
             stack.retired.add(stack.resources.get(id));
         }
@@ -306,13 +318,16 @@ public final class Deployer {
 
     /** Deletes one resource (NotFound counts as deleted); false if the handler failed. */
     private boolean delete(final DeployState.StackState stack, final DeployState.ResourceState resource,
-                           final boolean retired, final DeployState state, final String reason) {
+                           final Why why, final DeployState state, final String reason) {
         final String id = resource.logicalId;
-        if ("Retain".equals(resource.deletionPolicy) && !retired) {
+        final boolean retired = why == Why.REPLACED;
+        final String policy = retired ? resource.updateReplacePolicy : resource.deletionPolicy;
+        if ("Retain".equals(policy) || "RetainExceptOnCreate".equals(policy) && why == Why.REMOVED) {
             forget(stack, resource, retired);
             store.save(state);
             printer.step(stack.name, id, resource.type, "DELETE", "RETAINED", null,
-                "DeletionPolicy Retain: " + resource.physicalId + " is kept and no longer managed");
+                (retired ? "UpdateReplacePolicy " : "DeletionPolicy ") + policy + ": " + resource.physicalId
+                    + " is kept and no longer managed");
             rows.add(new Row(stack.name, id, resource.type, resource.physicalId, "RETAINED"));
             return true;
         }
@@ -357,7 +372,7 @@ public final class Deployer {
         for (final Undo step : reversed(undo)) {
             final DeployState.ResourceState current = stack.resources.get(step.logicalId());
             if (step.created()) {
-                ok &= delete(stack, current, false, state, "rollback");
+                ok &= delete(stack, current, Why.ROLLBACK, state, "rollback");
                 if (step.before() != null && !stack.resources.containsKey(step.logicalId())) {
                     stack.retired.removeIf(r -> r.physicalId.equals(step.before().physicalId));
                     stack.resources.put(step.logicalId(), step.before());
@@ -399,10 +414,10 @@ public final class Deployer {
             stack.status = "DELETE_IN_PROGRESS";
             boolean clean = true;
             for (final DeployState.ResourceState old : reversed(new ArrayList<>(stack.retired))) {
-                clean &= delete(stack, old, true, state, "replaced earlier");
+                clean &= delete(stack, old, Why.REPLACED, state, "replaced earlier");
             }
             for (final DeployState.ResourceState resource : reversed(destroyOrder(stack.resources.values()))) {
-                clean &= delete(stack, resource, false, state, "");
+                clean &= delete(stack, resource, Why.REMOVED, state, "");
             }
             if (clean) {
                 state.stacks.remove(name);

@@ -24,7 +24,8 @@ public record Template(Path file, ObjectNode root) {
 
     /** A resource of the template. */
     public record Resource(String logicalId, String type, ObjectNode properties, List<String> dependsOn,
-                           String condition, String deletionPolicy, JsonNode definition) {
+                           String condition, String deletionPolicy, String updateReplacePolicy,
+                           JsonNode definition) {
     }
 
     /** Reads a template file (JSON; CDK and {@code cdk synth --json} write JSON). */
@@ -77,7 +78,7 @@ public record Template(Path file, ObjectNode root) {
             resources.put(e.getKey(), new Resource(e.getKey(), definition.path("Type").asText(""),
                 properties instanceof ObjectNode ? (ObjectNode) properties : HandlerRequest.JSON.createObjectNode(),
                 dependsOn(definition.get("DependsOn")), text(definition.get("Condition")),
-                text(definition.get("DeletionPolicy")), definition));
+                text(definition.get("DeletionPolicy")), text(definition.get("UpdateReplacePolicy")), definition));
         });
         return Collections.unmodifiableMap(resources);
     }

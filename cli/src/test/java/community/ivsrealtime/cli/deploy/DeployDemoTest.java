@@ -17,7 +17,7 @@ import picocli.CommandLine;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 
 /**
- * {@code ivsrt demo} in-process: after each of its steps (deploy, update with a replacement, drift, destroy) what
+ * {@code ivsrt demo} in-process with the app written in Java (the example CDK app: {@code CdkDemoTest}): after each of its steps (deploy, update with a replacement, drift, destroy) what
  * the endpoint holds and, from its call log, that only the calls the step needs were made.
  */
 class DeployDemoTest {
@@ -34,7 +34,8 @@ class DeployDemoTest {
 
     @BeforeAll
     static void runTheDemoOnce() {
-        final DeployDemo demo = new DeployDemo().observer((step, emulator, state) -> {
+        final DeployDemo demo = new DeployDemo().app(new JavaDemoApp(community.ivsrealtime.cli.Demo.newPublicKeyPem()))
+            .observer((step, emulator, state) -> {
             CALLS.put(step, Fixtures.takeCalls(emulator));
             try (IvsRealTimeClient ivs = Fixtures.client(emulator)) {
                 HELD.put(step, Fixtures.inventory(ivs));

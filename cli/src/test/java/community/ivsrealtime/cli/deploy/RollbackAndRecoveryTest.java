@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.entry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.emulator.faults.Fault;
+import community.ivsrealtime.local.HandlerRequest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.StringWriter;
@@ -226,6 +227,57 @@ class RollbackAndRecoveryTest {
         assertThat(out.toString()).contains("by its system tags");
         assertThat(Fixtures.inventory(ivs).get("encoder")).hasSize(1);
         assertThat(Fixtures.count(ivs)).isEqualTo(6);
+    }
+
+    private static ObjectNode policies(final int width) {
+        final ObjectNode template = (ObjectNode) HandlerRequest.JSON.createObjectNode();
+        final ObjectNode resources = template.putObject("Resources");
+        final ObjectNode encoder = resources.putObject("Encoder").put("Type", "Community::IVSRealTime::EncoderConfiguration")
+            .put("UpdateReplacePolicy", "Retain");
+        encoder.putObject("Properties").putObject("Video").put("Width", width).put("Height", 720);
+        resources.putObject("Kept").put("Type", "Community::IVSRealTime::Stage").put("DeletionPolicy", "Retain")
+            .putObject("Properties").put("Name", "kept");
+        resources.putObject("Fresh").put("Type", "Community::IVSRealTime::Stage")
+            .put("DeletionPolicy", "RetainExceptOnCreate").putObject("Properties").put("Name", "fresh");
+        return template;
+    }
+
+    @Test
+    void aRollbackKeepsNewResourcesWithDeletionPolicyRetainButNotRetainExceptOnCreate() {
+        final ObjectNode template = policies(1280);
+        ((ObjectNode) template.get("Resources")).putObject("Ingest")
+            .put("Type", "Community::IVSRealTime::IngestConfiguration").putObject("Properties")
+            .put("IngestProtocol", "RTMPS").putObject("StageArn").put("Ref", "Fresh");
+        emulator.faults().inject(Fault.operation("CreateIngestConfiguration").status(400)
+            .errorCode("ValidationException").message("injected").times(1));
+        final StringWriter out = new StringWriter();
+
+        assertThat(Fixtures.deployer(emulator, stateFile(), out).deploy(Fixtures.stack(dir, "p.json", "p", template)))
+            .isFalse();
+
+        assertThat(out.toString()).contains("DeletionPolicy Retain: arn:aws:ivs:");
+        assertThat(Fixtures.inventory(ivs).get("stage").values()).containsExactly("kept");
+        assertThat(Fixtures.inventory(ivs).get("encoder")).isEmpty();
+        assertThat(state().stacks).isEmpty();
+    }
+
+    @Test
+    void updateReplacePolicyKeepsTheReplacedResourceAndDeletionPolicyTheDestroyedOne() {
+        assertThat(Fixtures.deployer(emulator, stateFile(), new StringWriter())
+            .deploy(Fixtures.stack(dir, "p.json", "p", policies(1280)))).isTrue();
+        final String oldEncoder = state().stack("p").resources.get("Encoder").physicalId;
+        final StringWriter out = new StringWriter();
+
+        assertThat(Fixtures.deployer(emulator, stateFile(), out).deploy(Fixtures.stack(dir, "p.json", "p",
+            policies(1920)))).as(out.toString()).isTrue();
+        assertThat(out.toString()).contains("UpdateReplacePolicy Retain: " + oldEncoder + " is kept");
+        assertThat(Fixtures.inventory(ivs).get("encoder")).hasSize(2).containsKey(oldEncoder);
+        assertThat(Fixtures.deployer(emulator, stateFile(), out).destroy(null)).isTrue();
+
+        assertThat(Fixtures.inventory(ivs).get("stage").values()).as("Retain and RetainExceptOnCreate keep them")
+            .containsExactlyInAnyOrder("kept", "fresh");
+        assertThat(Fixtures.inventory(ivs).get("encoder")).containsOnlyKeys(oldEncoder);
+        assertThat(state().stacks).isEmpty();
     }
 
     /** Physical id and properties per logical id: what a rollback must restore. */
