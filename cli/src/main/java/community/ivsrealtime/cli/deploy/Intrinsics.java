@@ -68,8 +68,6 @@ public final class Intrinsics {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{(!?)([^}]*)}");
-    private static final Set<String> CONDITION_FUNCTIONS = Set.of("Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or",
-        "Condition");
 
     private final Scope scope;
 
@@ -449,10 +447,5 @@ public final class Intrinsics {
             }
         });
         return names;
-    }
-
-    /** True for the function names that make up condition expressions. */
-    static boolean isConditionFunction(final String name) {
-        return CONDITION_FUNCTIONS.contains(name);
     }
 }
