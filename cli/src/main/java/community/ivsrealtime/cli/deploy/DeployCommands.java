@@ -29,10 +29,21 @@ public final class DeployCommands {
 
     /** Adds the five commands to {@code ivsrt}. */
     public static void register(final CommandLine ivsrt, final CommandLine.IFactory factory) {
-        for (final Class<?> command : List.of(Validate.class, Deploy.class, Diff.class, Drift.class, Destroy.class)) {
+        final List<Class<?>> commands = List.of(Validate.class, Deploy.class, Diff.class, Drift.class, Destroy.class);
+        for (final Class<?> command : commands) {
             final CommandLine sub = new CommandLine(command, factory);
             ivsrt.addSubcommand(sub.getCommandName(), sub);
         }
+        // a problem one of these commands cannot get past (a locked state, an unreadable file): one line, exit 1
+        final CommandLine.IExecutionExceptionHandler previous = ivsrt.getExecutionExceptionHandler();
+        ivsrt.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (!commands.contains(commandLine.getCommand().getClass())
+                || !(e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException)) {
+                return previous.handleExecutionException(e, commandLine, parsed);
+            }
+            commandLine.getErr().println("ivsrt " + commandLine.getCommandName() + ": " + e.getMessage());
+            return 1;
+        });
     }
 
     /** Where the state is and where the calls go. */
@@ -151,7 +162,7 @@ public final class DeployCommands {
             if (!valid(stacks, printer)) {
                 return 1;
             }
-            try (Connection connection = target.connect()) {
+            try (StateStore.Lock lock = target.store().lock(); Connection connection = target.connect()) {
                 final boolean ok = new Deployer(target.store(), connection, printer).parameters(parameters)
                     .deploy(stacks);
                 printer.line("");
@@ -232,7 +243,7 @@ public final class DeployCommands {
                 printer.line("No deploy state at " + target.store().file() + ": nothing deployed.");
                 return 1;
             }
-            try (Connection connection = target.connect()) {
+            try (StateStore.Lock lock = target.store().lock(); Connection connection = target.connect()) {
                 final List<DriftDetector.Result> results = new Deployer(target.store(), connection, printer).drift()
                     .detect(stack);
                 return results.stream().allMatch(r -> "IN_SYNC".equals(r.status())) ? 0 : 1;
@@ -258,7 +269,7 @@ public final class DeployCommands {
                 printer.line("No deploy state at " + target.store().file() + ": nothing to destroy.");
                 return 0;
             }
-            try (Connection connection = target.connect()) {
+            try (StateStore.Lock lock = target.store().lock(); Connection connection = target.connect()) {
                 final boolean ok = new Deployer(target.store(), connection, printer).destroy(stack);
                 printer.line("");
                 printer.line(String.format(Locale.ROOT, "%s in %.1f s", ok ? "Destroy complete" : "Destroy FAILED",

@@ -44,10 +44,10 @@ import software.amazon.awssdk.services.ivsrealtime.model.ParticipantTokenCapabil
         "'ivsrt demo handlers' runs each resource type's handler directly instead."})
 public final class DeployDemo implements Callable<Integer> {
 
-    /** Told after every step (tests look at the endpoint through it). */
+    /** Told after every step (tests look at the endpoint through it), with the step's summary rows. */
     @FunctionalInterface
     public interface Observer {
-        void afterStep(String step, IvsRealTimeEmulator emulator, DeployState state);
+        void afterStep(String step, IvsRealTimeEmulator emulator, DeployState state, List<Deployer.Row> rows);
     }
 
     @Spec
@@ -60,11 +60,19 @@ public final class DeployDemo implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "Port of the local endpoint (default: a free one).")
     int port;
 
+    /** Which app the demo deploys. */
+    enum AppChoice { cdk, java }
+
+    @Option(names = "--app", paramLabel = "cdk|java", description = "The app to deploy: cdk (the example CDK app in "
+        + "examples/, synthesized in this JVM; needs node on the PATH) or java (the same kind of app written as a "
+        + "template in Java). Default: ${DEFAULT-VALUE}.")
+    AppChoice appChoice = AppChoice.cdk;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "Work directory for the cloud assemblies and the "
         + "deploy state (default: a new temporary directory, removed at the end unless --keep).")
     Path dir;
 
-    private Observer observer = (step, emulator, state) -> { };
+    private Observer observer = (step, emulator, state, rows) -> { };
     private DemoApp app;
 
     public DeployDemo observer(final Observer newObserver) {
@@ -83,7 +91,7 @@ public final class DeployDemo implements Callable<Integer> {
         final Printer printer = new Printer(spec.commandLine().getOut(), new Secrets());
         final boolean temporary = dir == null;
         final Path work = temporary ? Files.createTempDirectory("ivsrt-demo") : Files.createDirectories(dir);
-        final DemoApp demoApp = app != null ? app : defaultApp(printer);
+        final DemoApp demoApp = app != null ? app : chosenApp(printer);
         final java.io.PrintStream err = System.err;
         System.setErr(new java.io.PrintStream(new CdkDemoApp.NodeNoiseFilter(err), true,
             java.nio.charset.StandardCharsets.UTF_8));
@@ -121,8 +129,11 @@ public final class DeployDemo implements Callable<Integer> {
         }
     }
 
-    /** The example CDK app where node can run it (jsii), else the same kind of app written in Java. */
-    private static DemoApp defaultApp(final Printer printer) {
+    /** The app {@code --app} names; the Java one when the CDK app cannot run here (jsii needs node). */
+    private DemoApp chosenApp(final Printer printer) {
+        if (appChoice == AppChoice.java) {
+            return new JavaDemoApp(Demo.newPublicKeyPem());
+        }
         if (CdkDemoApp.nodeAvailable()) {
             return new CdkDemoApp();
         }
@@ -189,7 +200,7 @@ public final class DeployDemo implements Callable<Integer> {
             }
             tally(firstDeploy.rows());
             DeployState state = store.load();
-            observer.afterStep("deploy", emulator, state);
+            observer.afterStep("deploy", emulator, state, firstDeploy.rows());
 
             heading("3. Use it: the stage's endpoints, a participant token, aws commands to try");
             use(state);
@@ -242,7 +253,7 @@ public final class DeployDemo implements Callable<Integer> {
             } else if (roles.ingest != null) {
                 printer.line("  (this version of the app has one stage: the ingest configuration stays on it)");
             }
-            observer.afterStep("update", emulator, state);
+            observer.afterStep("update", emulator, state, secondDeploy.rows());
 
             heading("5. Change the stage behind the stack's back, then look for drift (ivsrt drift)");
             final String stage = physical(roles.mainStage);
@@ -256,13 +267,14 @@ public final class DeployDemo implements Callable<Integer> {
                 && r.differences().stream().anyMatch(d -> d.path().equals("Name")))) {
                 return "drift detection did not find the renamed stage";
             }
-            observer.afterStep("drift", emulator, store.load());
+            observer.afterStep("drift", emulator, store.load(), List.of());
             if (keep) {
                 return null;
             }
 
             heading("6. Destroy the stack (ivsrt destroy) and list what is left");
-            if (!deployer().destroy(null)) {
+            final Deployer destroyer = deployer();
+            if (!destroyer.destroy(null)) {
                 return "the destroy failed";
             }
             int left = 0;
@@ -273,7 +285,7 @@ public final class DeployDemo implements Callable<Integer> {
                 counts.add(n + " " + type.simpleName());
             }
             printer.line("  LIST through each type's handler: " + String.join(", ", counts));
-            observer.afterStep("destroy", emulator, store.load());
+            observer.afterStep("destroy", emulator, store.load(), destroyer.rows());
             if (left != 0) {
                 return left + " resource(s) left after the destroy";
             }

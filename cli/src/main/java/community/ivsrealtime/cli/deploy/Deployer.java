@@ -159,9 +159,10 @@ public final class Deployer {
             stack.exports = exports;
             stack.tags = stackTags;
             store.save(state);
-        } catch (StepFailed | Intrinsics.TemplateError e) {
-            final String message = e instanceof Intrinsics.TemplateError
-                ? source.template().name() + ": " + e.getMessage() : e.getMessage();
+        } catch (StepFailed | Intrinsics.TemplateError | Intrinsics.Unresolved e) {
+            final String message = e instanceof StepFailed ? e.getMessage()
+                : source.template().name() + ": " + (e instanceof Intrinsics.Unresolved
+                    ? "cannot be resolved yet: " : "") + e.getMessage();
             printer.line("FAILED: " + message);
             printer.line("Rolling back stack " + stack.name + " (" + undo.size() + " change"
                 + (undo.size() == 1 ? "" : "s") + " to undo)");

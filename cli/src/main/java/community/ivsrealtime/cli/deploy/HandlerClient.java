@@ -33,11 +33,23 @@ final class HandlerClient {
                 ObjectNode previousProperties, Map<String, String> stackTags, Map<String, String> previousStackTags) {
     }
 
+    /** Runs one request through a type's wrapper (tests put a step in between). */
+    @FunctionalInterface
+    interface Invocation {
+        HandlerResponse invoke(String type, byte[] request);
+    }
+
     private final Connection connection;
+    private final Invocation invocation;
     private IvsRealTimeClient client;
 
     HandlerClient(final Connection connection) {
+        this(connection, (type, request) -> LocalInvoker.forType(type).invoke(request));
+    }
+
+    HandlerClient(final Connection connection, final Invocation invocation) {
         this.connection = connection;
+        this.invocation = invocation;
     }
 
     /** Runs the action to its end (SUCCESS or FAILED). */
@@ -59,12 +71,11 @@ final class HandlerClient {
                 .previousStackTags(call.previousStackTags() == null ? Map.of() : call.previousStackTags())
                 .previousSystemTags(systemTags);
         }
-        final LocalInvoker invoker = LocalInvoker.forType(call.type());
         final long deadline = System.nanoTime() + ACTION_TIMEOUT.toNanos();
         final ObjectNode json = request.json();
         while (true) {
             final HandlerResponse response =
-                invoker.invoke(json.toString().getBytes(StandardCharsets.UTF_8));
+                invocation.invoke(call.type(), json.toString().getBytes(StandardCharsets.UTF_8));
             if (!"IN_PROGRESS".equals(response.status())) {
                 return response;
             }
@@ -88,11 +99,11 @@ final class HandlerClient {
         final List<String> arns = new ArrayList<>();
         String next = null;
         do {
-            final HandlerResponse page = LocalInvoker.forType(type).invoke(HandlerRequest.of("LIST", type)
+            final HandlerResponse page = invocation.invoke(type, HandlerRequest.of("LIST", type)
                 .awsAccountId(connection.accountId()).region(connection.region())
                 .callerCredentials(connection.accessKeyId(), connection.secretAccessKey(), connection.sessionToken())
                 .properties(HandlerRequest.JSON.createObjectNode())
-                .nextToken(next));
+                .nextToken(next).bytes());
             if (!page.succeeded()) {
                 throw new IllegalStateException("LIST " + type + " failed: " + page.errorCode() + " " + page.message());
             }

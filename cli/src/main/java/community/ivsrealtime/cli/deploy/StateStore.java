@@ -40,6 +40,55 @@ public final class StateStore {
         return file.resolveSibling(name + "-endpoint");
     }
 
+    /** Held while a command works on the state; {@link #lock} fails while another process holds it. */
+    public static final class Lock implements AutoCloseable {
+        private final FileChannel channel;
+        private final java.nio.channels.FileLock lock;
+
+        private Lock(final FileChannel channel, final java.nio.channels.FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Locks the state against other {@code ivsrt} processes (a lock file next to it; the operating system releases
+     * it if the process dies). Fails at once, naming the file, when another process holds it.
+     */
+    public Lock lock() {
+        try {
+            Files.createDirectories(file.getParent());
+            final Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");
+            final FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            final java.nio.channels.FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                channel.close();
+                throw new IllegalStateException("the deploy state " + file + " is in use by another command in this "
+                    + "process");
+            }
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("the deploy state " + file + " is in use by another ivsrt command ("
+                    + lockFile + " is locked); wait for it to finish");
+            }
+            return new Lock(channel, lock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock the deploy state " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     public boolean exists() {
         return Files.isRegularFile(file);
     }

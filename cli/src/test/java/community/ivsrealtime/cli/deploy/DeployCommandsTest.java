@@ -205,6 +205,16 @@ class DeployCommandsTest {
     }
 
     @Test
+    void aStateInUseByAnotherCommandIsRefused() {
+        try (StateStore.Lock held = new StateStore(dir.resolve("state.json")).lock()) {
+            assertThat(remote("deploy", resource("templates/stack.json").toString())).isEqualTo(1);
+        }
+        assertThat(err).contains("ivsrt deploy: the deploy state").contains("is in use");
+        assertThat(emulator.calls().counts()).isEmpty();
+        assertThat(remote("deploy", resource("assembly").toString())).as("free again").isZero();
+    }
+
+    @Test
     void destroyWithoutStateHasNothingToDo() {
         assertThat(remote("destroy")).isZero();
         assertThat(out).contains("nothing to destroy");

@@ -35,7 +35,7 @@ class DeployDemoTest {
     @BeforeAll
     static void runTheDemoOnce() {
         final DeployDemo demo = new DeployDemo().app(new JavaDemoApp(community.ivsrealtime.cli.Demo.newPublicKeyPem()))
-            .observer((step, emulator, state) -> {
+            .observer((step, emulator, state, rows) -> {
             CALLS.put(step, Fixtures.takeCalls(emulator));
             try (IvsRealTimeClient ivs = Fixtures.client(emulator)) {
                 HELD.put(step, Fixtures.inventory(ivs));
