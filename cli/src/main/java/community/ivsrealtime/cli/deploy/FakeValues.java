@@ -44,12 +44,19 @@ final class FakeValues {
         return TextNode.valueOf(name + "-" + attribute.toLowerCase(Locale.ROOT).replace('.', '-'));
     }
 
-    /** A name CloudFormation might generate ({@code stack-logicalid-suffix}), lower case, marked as fake. */
+    /**
+     * A name CloudFormation might generate ({@code stack-logicalid}, lower case, at most 40 characters before the
+     * mark; a longer one is cut and given a hash of the whole), marked as fake.
+     */
     static String physicalName(final Template.Resource resource, final String stackName) {
         final String base = (stackName + "-" + resource.logicalId()).toLowerCase(Locale.ROOT)
             .replaceAll("[^a-z0-9-]", "-");
-        final String name = base.length() > 40 ? base.substring(0, 40) : base;
-        return name + "-" + MARK;
+        if (base.length() <= 40) {
+            return base + "-" + MARK;
+        }
+        // shortened, with a hash of the whole so that two long logical ids never give the same name
+        final String hash = Integer.toHexString(base.hashCode() & 0x7fffffff);
+        return base.substring(0, 31) + "-" + hash + "-" + MARK;
     }
 
     private static String nameProperty(final String type) {

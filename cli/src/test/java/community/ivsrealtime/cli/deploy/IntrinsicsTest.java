@@ -105,6 +105,19 @@ class IntrinsicsTest {
     }
 
     @Test
+    void fakeNamesOfLongLogicalIdsStayDistinct() {
+        final Template.Resource role = new Template.Resource("TypesEncoderConfigurationExecutionRoleC5201C58",
+            "AWS::IAM::Role", HandlerRequest.JSON.createObjectNode(), java.util.List.of(), null, null, null, null);
+        final Template.Resource logs = new Template.Resource("TypesEncoderConfigurationLogRole6FACD47F",
+            "AWS::IAM::Role", HandlerRequest.JSON.createObjectNode(), java.util.List.of(), null, null, null, null);
+        final String a = FakeValues.ref(role, "IvsRealTimeTypes").asText();
+        final String b = FakeValues.ref(logs, "IvsRealTimeTypes").asText();
+        assertThat(a).isNotEqualTo(b).endsWith("-ivsrt-fake").isEqualTo(FakeValues.ref(role, "IvsRealTimeTypes")
+            .asText());
+        assertThat(a.length()).isLessThanOrEqualTo(63);
+    }
+
+    @Test
     void mistakesAreNamed() {
         assertThatThrownBy(() -> eval("{\"Ref\": \"Nothing\"}")).isInstanceOf(Intrinsics.TemplateError.class)
             .hasMessage("Ref Nothing: there is no resource or parameter named Nothing");
