@@ -615,9 +615,23 @@ public final class Deployer {
         }
         printer.line("");
         final List<List<String>> table = new ArrayList<>();
-        rows.forEach(r -> table.add(List.of(r.stack(), r.logicalId(), Printer.shortType(r.type()),
-            r.physicalId() == null ? "-" : r.physicalId(), r.status())));
-        printer.table(List.of("STACK", "LOGICAL ID", "TYPE", "PHYSICAL ID", "STATUS"), table);
+        final Map<String, Integer> skipped = new TreeMap<>();
+        for (final Row r : rows) {
+            if ("SKIPPED".equals(r.status())) {
+                skipped.merge(r.type(), 1, Integer::sum);
+            } else {
+                table.add(List.of(r.stack(), r.logicalId(), Printer.shortType(r.type()),
+                    r.physicalId() == null ? "-" : r.physicalId(), r.status()));
+            }
+        }
+        if (!table.isEmpty()) {
+            printer.table(List.of("STACK", "LOGICAL ID", "TYPE", "PHYSICAL ID", "STATUS"), table);
+        }
+        if (!skipped.isEmpty()) {
+            final List<String> kinds = new ArrayList<>();
+            skipped.forEach((type, n) -> kinds.add(n + " " + type));
+            printer.line("  not deployed locally (other types, SKIPPED above): " + String.join(", ", kinds));
+        }
     }
 
     private void printOutputs(final DeployState state, final List<StackSource> stacks) {
