@@ -95,7 +95,7 @@ class CdkDemoTest {
 
     @Test
     void eachStepMadeExactlyTheCallsItsPlanNeeded() {
-        assertThat(EXPECTED.get("deploy").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5);
+        assertThat(EXPECTED.get("deploy").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(6);
         assertThat(CALLS.get("deploy")).isEqualTo(EXPECTED.get("deploy"));
         assertThat(EXPECTED.get("update")).containsKey("UpdateStage");
         final Map<String, Long> update = new TreeMap<>(CALLS.get("update"));
