@@ -96,10 +96,14 @@ public final class IvsRealTimeService implements OperationHandler {
      * Saves the state now (it is also saved after each write operation); does nothing without a state directory.
      * Saves run one at a time, each reading every account and region under its read lock.
      */
-    public synchronized void save() {
+    public void save() {
         if (state != null) {
-            state.save(stores, offset.get());
+            saveNow();
         }
+    }
+
+    private synchronized void saveNow() {
+        state.save(stores, offset.get());
     }
 
     /** The service's current time: the clock plus any {@code advanceTime}, at millisecond precision. */
