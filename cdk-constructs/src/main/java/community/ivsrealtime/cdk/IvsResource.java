@@ -54,7 +54,6 @@ abstract class IvsResource extends Resource {
                 .grantee(grantee)
                 .actions(Arrays.asList(actions))
                 .resourceArns(resourceArns)
-                .scope(this)
                 .build());
     }
 

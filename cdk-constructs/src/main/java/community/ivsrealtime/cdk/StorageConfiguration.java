@@ -9,6 +9,7 @@ import software.amazon.awscdk.services.iam.AddToResourcePolicyResult;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.s3.CfnBucket;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
@@ -24,7 +25,9 @@ import software.constructs.Construct;
  * bucket's resource policy, and every deploy keeps it; the storage configuration is created after the bucket policy,
  * so that IVS adds its statement to the complete policy. For an imported bucket ({@code Bucket.fromBucketName} and
  * friends) the app does not manage the policy: nothing is added, IVS's own statement stays as long as whatever
- * manages that bucket's policy keeps it, and the construct adds a warning annotation saying so.
+ * manages that bucket's policy keeps it, and the construct adds a warning annotation saying so. A bucket of this app
+ * whose Object Ownership is {@code OBJECT_WRITER} also gets a warning: IVS documents "Bucket owner enforced" or
+ * "Bucket owner preferred" for recording buckets.
  *
  * @see <a href="https://docs.aws.amazon.com/ivs/latest/RealTimeAPIReference/API_CreateStorageConfiguration.html">CreateStorageConfiguration</a>
  * @see <a href="https://docs.aws.amazon.com/ivs/latest/RealTimeUserGuide/rt-composite-recording.html">Server-side composite recording (the bucket policy statement)</a>
@@ -77,6 +80,7 @@ public class StorageConfiguration extends StorageConfigurationBase {
         finish(resource, resource.getCdkTagManager(), props.getRemovalPolicy());
         this.storageConfigurationArn = resource.getAttrArn();
         keepIvsStatement(resource);
+        checkObjectOwnership();
     }
 
     @Override
@@ -129,6 +133,18 @@ public class StorageConfiguration extends StorageConfigurationBase {
                             + "adds a statement for ivs-composite.<region>.amazonaws.com (s3:PutObject, s3:PutObjectAcl) "
                             + "when the storage configuration is created; whatever manages that bucket's policy must "
                             + "keep it, or recording stops");
+        }
+    }
+
+    /** IVS documents "Bucket owner enforced" or "Bucket owner preferred"; an owned bucket set to ObjectWriter gets a warning. */
+    private void checkObjectOwnership() {
+        if (bucket.getNode().getDefaultChild() instanceof CfnBucket) {
+            Object controls = ((CfnBucket) bucket.getNode().getDefaultChild()).getOwnershipControls();
+            if (controls != null && String.valueOf(Stack.of(bucket).resolve(controls)).contains("ObjectWriter")) {
+                Annotations.of(this).addWarningV2("@community/ivs-realtime-cdk:bucketObjectOwnership",
+                        "bucket " + bucket.getNode().getPath() + " has Object Ownership ObjectWriter: IVS documents "
+                                + "BUCKET_OWNER_ENFORCED or BUCKET_OWNER_PREFERRED for recording buckets");
+            }
         }
     }
 

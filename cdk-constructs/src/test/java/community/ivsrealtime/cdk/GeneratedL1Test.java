@@ -214,6 +214,57 @@ class GeneratedL1Test {
                 .isEqualTo(Map.of("Fn::Transform", Map.of("Name", "Echo", "Parameters", Map.of("seat", "1"))));
     }
 
+    /** Every type of the library has an L1 with a setter per writable property and an attribute per read-only one. */
+    @Test
+    void everySchemaPropertyHasItsL1Member() throws ReflectiveOperationException {
+        for (String type : IvsRealTimeTypeNames.ALL) {
+            com.fasterxml.jackson.databind.JsonNode schema = TypeSchemas.schema(type);
+            Class<?> l1 = Class.forName("community.ivsrealtime.cdk.Cfn" + type.substring(type.lastIndexOf(':') + 1));
+            Class<?> props = Class.forName(l1.getName() + "Props");
+            java.util.Set<String> methods = new java.util.TreeSet<>();
+            for (java.lang.reflect.Method m : l1.getMethods()) {
+                methods.add(m.getName());
+            }
+            java.util.Set<String> builder = new java.util.TreeSet<>();
+            for (java.lang.reflect.Method m : props.getMethod("builder").getReturnType().getMethods()) {
+                builder.add(m.getName());
+            }
+            java.util.List<String> readOnly = new java.util.ArrayList<>();
+            schema.path("readOnlyProperties").forEach(p -> readOnly.add(p.asText().substring("/properties/".length())));
+            schema.path("properties").fieldNames().forEachRemaining(name -> {
+                if (readOnly.contains(name)) {
+                    com.fasterxml.jackson.databind.JsonNode node = schema.path("properties").path(name);
+                    String ref = node.path("$ref").asText("");
+                    if (ref.isEmpty()) {
+                        assertThat(methods).as(type).contains("getAttr" + name);
+                    } else {
+                        schema.at(ref.substring(1)).path("properties").fieldNames().forEachRemaining(member ->
+                                assertThat(methods).as(type).contains("getAttr" + name + member));
+                    }
+                } else {
+                    assertThat(methods).as(type).contains("get" + name, "set" + name);
+                    assertThat(builder).as(type).contains(Character.toLowerCase(name.charAt(0)) + name.substring(1));
+                }
+            });
+        }
+    }
+
+    @Test
+    void escapeHatchesWorkOnTopOfTheTypedProperties() {
+        Stack stack = new Stack(new App(), "S");
+        CfnStage stage = new CfnStage(stack, "Stage", CfnStageProps.builder().name("typed")
+                .autoParticipantRecordingConfiguration(CfnStage.AutoParticipantRecordingConfigurationProperty.builder()
+                        .storageConfigurationArn("").build())
+                .build());
+        stage.addPropertyOverride("AutoParticipantRecordingConfiguration.RecordingReconnectWindowSeconds", 60);
+        stage.addPropertyDeletionOverride("Name");
+        stage.addOverride("DeletionPolicy", "Retain");
+        Map<String, Object> resource = resource(Template.fromStack(stack), CfnStage.CFN_RESOURCE_TYPE_NAME);
+        assertThat(resource.get("Properties")).isEqualTo(Map.of("AutoParticipantRecordingConfiguration",
+                Map.of("StorageConfigurationArn", "", "RecordingReconnectWindowSeconds", 60)));
+        assertThat(resource.get("DeletionPolicy")).isEqualTo("Retain");
+    }
+
     @Test
     void requiredPropertiesAreCheckedWhenBuilt() {
         assertThatThrownBy(() -> CfnIngestConfigurationProps.builder().name("x").build())

@@ -16,6 +16,17 @@ class SchemaAssertionsTest {
     }
 
     @Test
+    void withoutNodeCdkTestsSkipWithTheReasonOrFailUnderCi() {
+        assertThat(RequiresNode.probe("node")).isNull();
+        String problem = RequiresNode.probe("/nonexistent/node");
+        assertThat(problem).startsWith("node is not on the PATH");
+        assertThat(RequiresNode.evaluate(null, true, "T").isDisabled()).isFalse();
+        assertThat(RequiresNode.evaluate(problem, false, "T").getReason())
+                .hasValueSatisfying(r -> assertThat(r).startsWith("CDK tests need node (jsii runs aws-cdk-lib in it): node is not on the PATH"));
+        assertThatThrownBy(() -> RequiresNode.evaluate(problem, true, "T")).hasMessageEndingWith("(CI=true: CI must have node)");
+    }
+
+    @Test
     void aValidResourceCountsAndOtherTypesAreIgnored() {
         assertThat(SchemaAssertions.assertTemplateValid(template("Community::IVSRealTime::Stage", Map.of("Name", "ok")))).isEqualTo(1);
         assertThat(SchemaAssertions.assertTemplateValid(Map.of("Resources", Map.of()))).isZero();

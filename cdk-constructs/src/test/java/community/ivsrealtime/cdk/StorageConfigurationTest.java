@@ -18,6 +18,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketProps;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
 
 /** {@link StorageConfiguration} and the bucket policy it keeps, proven through synthesized templates. */
 class StorageConfigurationTest {
@@ -69,6 +70,20 @@ class StorageConfigurationTest {
         Annotations.fromStack(stack).hasWarning("/S/Storage", Match.stringLikeRegexp(
                 "bucket S/Imported is imported, so this app does not manage its policy: IVS adds a statement for "
                         + "ivs-composite.*whatever manages that bucket's policy must keep it, or recording stops.*"));
+    }
+
+    @Test
+    void anOwnedBucketWithObjectWriterOwnershipGetsAWarning() {
+        Stack stack = stack();
+        new StorageConfiguration(stack, "Writer", StorageConfigurationProps.builder().bucket(new Bucket(stack, "W",
+                BucketProps.builder().objectOwnership(ObjectOwnership.OBJECT_WRITER).build())).build());
+        new StorageConfiguration(stack, "Preferred", StorageConfigurationProps.builder().bucket(new Bucket(stack, "P",
+                BucketProps.builder().objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED).build())).build());
+        Annotations annotations = Annotations.fromStack(stack);
+        annotations.hasWarning("/S/Writer", Match.stringLikeRegexp(
+                "bucket S/W has Object Ownership ObjectWriter: IVS documents BUCKET_OWNER_ENFORCED or "
+                        + "BUCKET_OWNER_PREFERRED for recording buckets.*"));
+        annotations.hasNoWarning("/S/Preferred", Match.anyValue());
     }
 
     @Test

@@ -41,6 +41,11 @@ public final class IvsRealTimeApp {
         demo.addStackDependency(types);
     }
 
+    /** {@link #synth(Path, Map)} with the defaults: the packages in {@value #DEFAULT_PACKAGES}, the default stage name. */
+    public static CloudAssembly synth(final Path outdir) {
+        return synth(outdir, Map.of());
+    }
+
     /**
      * Synthesizes the app in this JVM into {@code outdir} (what `cdk synth` writes to cdk.out), with the given context
      * (for example {@code Map.of("stageName", "other", "ivs-realtime:packages", "/path/to/packages")}).

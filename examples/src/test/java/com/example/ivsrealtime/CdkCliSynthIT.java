@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 class CdkCliSynthIT {
 
     private static final Path APP = Path.of(System.getProperty("app.dir", ".")).toAbsolutePath().normalize();
+    /** The npm command (-Dnpm.command=...; npx is taken from the same folder). */
+    private static final String NPM = System.getProperty("npm.command", "npm");
+    private static final String NPX = NPM.substring(0, NPM.length() - "npm".length()) + "npx";
 
     private record Result(int exit, String output) {
     }
@@ -45,7 +48,7 @@ class CdkCliSynthIT {
 
     private static boolean npmAvailable() {
         try {
-            return run(List.of("npm", "--version"), Map.of(), 60).exit() == 0;
+            return run(List.of(NPM, "--version"), Map.of(), 60).exit() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }
@@ -54,7 +57,7 @@ class CdkCliSynthIT {
     @Test
     void cdkSynthWithThePinnedCliWritesBothStacks() throws Exception {
         if (!npmAvailable()) {
-            String reason = "npm is not on the PATH: `npx cdk synth` of the example app is not tested here";
+            String reason = "npm (" + NPM + ") does not run here: `npx cdk synth` of the example app is not tested";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(reason + " (CI=true: CI must have node and npm)");
             }
@@ -68,7 +71,7 @@ class CdkCliSynthIT {
                 "npm_config_audit", "false",
                 "npm_config_fund", "false",
                 "npm_config_update_notifier", "false");
-        Result install = run(List.of("npm", "ci"), env, 300);
+        Result install = run(List.of(NPM, "ci"), env, 300);
         assertThat(install.exit()).as("npm ci:\n" + install.output()).isZero();
         String installed = Files.readString(APP.resolve("node_modules/aws-cdk/package.json"));
         assertThat(installed).contains("\"version\": \"2.1148.1\"");
@@ -80,7 +83,7 @@ class CdkCliSynthIT {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         String appCommand = java + " -Djava.io.tmpdir=" + tmp + " -cp " + classpath + " " + IvsRealTimeApp.class.getName();
         Path out = APP.resolve("target/cdk.out");
-        List<String> synth = new ArrayList<>(List.of("npx", "--no-install", "cdk", "synth", "-q", "--no-notices",
+        List<String> synth = new ArrayList<>(List.of(NPX, "--no-install", "cdk", "synth", "-q", "--no-notices",
                 "--app", appCommand, "--output", out.toString(),
                 "-c", IvsRealTimeApp.PACKAGES_CONTEXT + "=" + IvsRealTimeAppTest.PACKAGES,
                 "-c", DemoStack.STAGE_NAME_CONTEXT + "=cli-stage"));

@@ -41,6 +41,7 @@ class IvsRealTimeAppTest {
     /** What the app must hold, whichever way it was synthesized; returns the demo template. */
     static JsonNode checkAssembly(Path outdir, String stageName) throws IOException {
         JsonNode manifest = JSON.readTree(outdir.resolve("manifest.json").toFile());
+        assertThat(manifest.toString()).as("no warning or error annotations").doesNotContain("aws:cdk:warning", "aws:cdk:error");
         assertThat(manifest.path("artifacts").path("IvsRealTimeDemo").path("dependencies").toString())
                 .contains("IvsRealTimeTypes");
         JsonNode types = JSON.readTree(outdir.resolve("IvsRealTimeTypes.template.json").toFile());
@@ -82,6 +83,23 @@ class IvsRealTimeAppTest {
         // every Community::IVSRealTime resource of both templates validates against its schema
         assertThat(SchemaAssertions.assertAssemblyValid(outdir)).isEqualTo(5);
         return demo;
+    }
+
+    private static String tag(String pom, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + java.util.regex.Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+        assertThat(m.find()).as("<" + name + "> in a pom").isTrue();
+        return m.group(1).trim();
+    }
+
+    /** The example's pom has no parent: its versions must follow the repository's by hand, so a test holds them. */
+    @Test
+    void theExamplePomUsesTheLibraryVersionsOfThisRepository() throws IOException {
+        String root = java.nio.file.Files.readString(Path.of(System.getProperty("readme", "../README.md")).resolveSibling("pom.xml"));
+        String example = java.nio.file.Files.readString(Path.of("pom.xml"));
+        String rootVersion = tag(root.substring(root.indexOf("<artifactId>ivs-realtime-as-code</artifactId>")), "version");
+        assertThat(tag(example, "ivs-realtime-cdk.version")).isEqualTo(rootVersion);
+        assertThat(tag(example, "cdk.version")).isEqualTo(tag(root, "aws-cdk-lib.version"));
+        assertThat(tag(example, "constructs.version")).isEqualTo(tag(root, "constructs.version"));
     }
 
     @Test
