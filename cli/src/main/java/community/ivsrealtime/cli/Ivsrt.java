@@ -13,8 +13,10 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code ivsrt} command: {@code java -jar ivsrt.jar <subcommand> ...}.
  *
- * <p>Subcommands: {@code emulator} (the local IVS Real-Time endpoint, the emulator module's own command) and
- * {@code demo} (every resource type through its real handler against an embedded local endpoint). A new
+ * <p>Subcommands: {@code emulator} (the local IVS Real-Time endpoint, the emulator module's own command),
+ * {@code demo} (the example CDK app deployed, changed, checked for drift and destroyed; {@code demo handlers}: every
+ * resource type through its real handler), and {@code validate}, {@code deploy}, {@code diff}, {@code drift},
+ * {@code destroy} (templates and CDK cloud assemblies through the handlers, see the {@code deploy} package). A new
  * subcommand is a picocli command class added in {@link #commandLine(CommandLine.IFactory)}.
  */
 @Command(name = "ivsrt", mixinStandardHelpOptions = true, versionProvider = Ivsrt.Version.class,
