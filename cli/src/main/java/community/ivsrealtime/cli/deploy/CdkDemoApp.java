@@ -25,7 +25,8 @@ import software.constructs.IConstruct;
  * <p>The demo changes the app as a user would change its code, with CDK's escape hatches on the synthesized
  * resources: a second stage ({@code BackupStage}); in the second version the main stage renamed, the ingest
  * configuration's StageArn on the backup stage, and a 1080p encoder (Video is createOnly). The app's IVS resources
- * keep their default removal policy RETAIN; the demo sets DESTROY so that its destroy step leaves nothing. {@link NodeNoiseFilter} keeps node's lines about its own version's end of life and jsii's
+ * keep their default removal policy RETAIN; the demo sets DESTROY so that its destroy step leaves nothing.
+ * {@link NodeNoiseFilter} keeps node's lines about its own version's end of life and jsii's
  * deprecation warnings out of the demo's output (set {@code JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION} and
  * {@code JSII_DEPRECATED=quiet} to silence them at the source).
  */
@@ -127,7 +128,8 @@ public final class CdkDemoApp implements DemoApp {
             final String text = line.toString();
             line.setLength(0);
             final boolean warning = text.startsWith("[WARNING] ") && text.contains("deprecated");
-            final boolean noise = text.isBlank() || text.startsWith("!!") || warning || inWarning && text.startsWith("  ");
+            final boolean continued = inWarning && text.startsWith("  ");
+            final boolean noise = text.isBlank() || text.startsWith("!!") || warning || continued;
             inWarning = warning || inWarning && text.startsWith("  ");
             if (!noise) {
                 target.println(text);

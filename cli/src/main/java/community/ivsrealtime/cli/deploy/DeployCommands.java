@@ -1,5 +1,6 @@
 package community.ivsrealtime.cli.deploy;
 
+import community.ivsrealtime.cli.Ivsrt;
 import community.ivsrealtime.cli.Secrets;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import java.io.IOException;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Spec;
  * at {@code --endpoint}. Exit codes: 0 success, 1 a finding, failure or drift, 2 a usage error.
  */
 public final class DeployCommands {
+
+    private static final String TEMPLATE_HELP = "A template (.json) or a CDK cloud assembly directory (cdk.out).";
 
     private DeployCommands() {
     }
@@ -105,13 +108,14 @@ public final class DeployCommands {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = Ivsrt.Version.class,
         header = "Check a template's IVS Real-Time resources against their schemas and its references.",
         description = {"Checks every Community::IVSRealTime::* resource of a template (or of each stack of a CDK "
             + "cloud assembly) against its type's schema, as the handlers check a request, and every Ref, "
             + "Fn::GetAtt (and its attribute), Fn::Sub variable, DependsOn and condition. Each finding names the "
             + "template file, the logical id and the property path. Exit code 1 on any finding."})
     static final class Validate extends Base {
-        @Parameters(paramLabel = "TEMPLATE", description = "A template (.json) or a CDK cloud assembly directory (cdk.out).")
+        @Parameters(paramLabel = "TEMPLATE", description = TEMPLATE_HELP)
         Path path;
 
         @Option(names = "--stack", paramLabel = "NAME", description = "Only this stack (and those it depends on).")
@@ -136,17 +140,19 @@ public final class DeployCommands {
     }
 
     @Command(name = "deploy", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = Ivsrt.Version.class,
         header = "Deploy a template or CDK app's stacks through the resource handlers.",
         description = {"Creates, updates, replaces and deletes the Community::IVSRealTime::* resources of the "
             + "stacks through their CloudFormation handlers, in dependency order, compared with the saved state. "
             + "Other resource types are skipped (Ref/GetAtt to them give fake values). A failed step rolls back "
             + "this run's changes. Exit code 1 on failure."})
     static final class Deploy extends Base {
-        @Parameters(paramLabel = "TEMPLATE", description = "A template (.json) or a CDK cloud assembly directory (cdk.out).")
+        @Parameters(paramLabel = "TEMPLATE", description = TEMPLATE_HELP)
         Path path;
 
         @Option(names = "--stack", paramLabel = "NAME",
-            description = "Stack name for a template file; for a cloud assembly, only this stack (and its dependencies).")
+            description = "Stack name for a template file; for a cloud assembly, only this stack (and its "
+                + "dependencies).")
         String stack;
 
         @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "A template parameter's value.")
@@ -174,12 +180,13 @@ public final class DeployCommands {
     }
 
     @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = Ivsrt.Version.class,
         header = "Show what a deploy would do, without doing it.",
         description = {"Compares the template (or cloud assembly) with the saved state: CREATE, UPDATE, REPLACE "
             + "(a createOnly property changed), DELETE, SKIP (not an IVS Real-Time type), or nothing. Makes no "
             + "call. Exit code 0."})
     static final class Diff extends Base {
-        @Parameters(paramLabel = "TEMPLATE", description = "A template (.json) or a CDK cloud assembly directory (cdk.out).")
+        @Parameters(paramLabel = "TEMPLATE", description = TEMPLATE_HELP)
         Path path;
 
         @Option(names = "--stack", paramLabel = "NAME", description = "Stack name (see deploy).")
@@ -225,6 +232,7 @@ public final class DeployCommands {
     }
 
     @Command(name = "drift", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = Ivsrt.Version.class,
         header = "Compare the deployed resources with what the template set.",
         description = {"READs every resource of the state through its handler and reports each property that "
             + "differs from the deployed template (expected vs actual, by property path), or DELETED. Exit code "
@@ -252,6 +260,7 @@ public final class DeployCommands {
     }
 
     @Command(name = "destroy", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = Ivsrt.Version.class,
         header = "Delete every deployed resource, in reverse dependency order.",
         description = {"Deletes the resources of the stacks in the state (newest stack first) through their "
             + "handlers; a resource already gone counts as deleted. Exit code 1 if a deletion failed."})

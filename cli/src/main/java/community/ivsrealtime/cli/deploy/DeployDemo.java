@@ -308,7 +308,8 @@ public final class DeployDemo implements Callable<Integer> {
                 .capabilities(ParticipantTokenCapability.PUBLISH, ParticipantTokenCapability.SUBSCRIBE));
             final String value = token.participantToken().token();
             printer.line("");
-            printer.line("  participant token for " + roles.mainStage + " (user demo-viewer, PUBLISH + SUBSCRIBE, 60 min): "
+            printer.line("  participant token for " + roles.mainStage
+                + " (user demo-viewer, PUBLISH + SUBSCRIBE, 60 min): "
                 + "participant " + token.participantToken().participantId() + ", token " + value.substring(0,
                 Math.min(12, value.length())) + "... (" + value.length() + " characters)");
             printer.secrets().remember(value);
@@ -352,7 +353,8 @@ public final class DeployDemo implements Callable<Integer> {
 
         String summary() {
             return created + " created, " + updated + " updated in place, " + replaced + " replaced; drift found in "
-                + drifted + " resource" + (drifted == 1 ? "" : "s") + (keep ? "; stack kept" : "; destroyed, nothing left");
+                + drifted + " resource" + (drifted == 1 ? "" : "s")
+                + (keep ? "; stack kept" : "; destroyed, nothing left");
         }
     }
 

@@ -75,7 +75,7 @@ public final class Intrinsics {
         this.scope = scope;
     }
 
-    /** True when {@code node} is an intrinsic function call: an object with one member, {@code Ref} or {@code Fn::*}. */
+    /** True when {@code node} is an intrinsic function call: one member, {@code Ref} or {@code Fn::*}. */
     public static boolean isIntrinsic(final JsonNode node) {
         if (node == null || !node.isObject() || node.size() != 1) {
             return false;
@@ -320,8 +320,9 @@ public final class Intrinsics {
         if (value.isBoolean()) {
             return value.asBoolean();
         }
-        if (value.isTextual() && ("true".equalsIgnoreCase(value.asText()) || "false".equalsIgnoreCase(value.asText()))) {
-            return Boolean.parseBoolean(value.asText());
+        final String text = value.asText();
+        if (value.isTextual() && ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text))) {
+            return Boolean.parseBoolean(text);
         }
         throw new TemplateError("a condition must evaluate to true or false, got " + value + " from " + expression);
     }

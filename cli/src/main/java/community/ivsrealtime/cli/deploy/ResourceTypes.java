@@ -92,7 +92,8 @@ public final class ResourceTypes {
         final JsonNode schema;
         // read from the file as the handlers jar carries it (in its own order: messages list properties that way)
         try (java.io.InputStream in = IvsHandlerWrapper.class.getResourceAsStream("/" + type.schemaFileName())) {
-            schema = in == null ? HandlerRequest.JSON.readTree(type.schema().toString()) : HandlerRequest.JSON.readTree(in);
+            schema = in == null ? HandlerRequest.JSON.readTree(type.schema().toString())
+                : HandlerRequest.JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

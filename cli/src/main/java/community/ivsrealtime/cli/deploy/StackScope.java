@@ -199,7 +199,8 @@ final class StackScope implements Intrinsics.Scope {
                 ok |= a.asText().equals(value);
             }
             if (!ok) {
-                throw new Intrinsics.TemplateError("parameter " + name + ": \"" + value + "\" is not one of " + allowed);
+                throw new Intrinsics.TemplateError("parameter " + name + ": \"" + value + "\" is not one of "
+                    + allowed);
             }
         }
         final String type = definition.path("Type").asText("String");

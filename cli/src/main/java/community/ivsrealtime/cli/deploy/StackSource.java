@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * A stack to deploy: its name, template, stack-level tags, and the stacks it depends on. Read either from one
  * template file or from a CDK cloud assembly directory ({@code cdk.out}): every artifact of type
  * {@code aws:cloudformation:stack} in its {@code manifest.json} (nested assemblies included), in dependency
- * order (the cloud assembly schema: https://github.com/aws/aws-cdk-cli/tree/main/packages/@aws-cdk/cloud-assembly-schema).
+ * order (the cloud assembly schema:
+ * https://github.com/aws/aws-cdk-cli/tree/main/packages/@aws-cdk/cloud-assembly-schema).
  *
  * @param name         the stack's name (CloudFormation's stack name)
  * @param template     its template

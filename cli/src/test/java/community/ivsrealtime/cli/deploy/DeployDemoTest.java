@@ -17,8 +17,9 @@ import picocli.CommandLine;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 
 /**
- * {@code ivsrt demo} in-process with the app written in Java (the example CDK app: {@code CdkDemoTest}): after each of its steps (deploy, update with a replacement, drift, destroy) what
- * the endpoint holds and, from its call log, that only the calls the step needs were made.
+ * {@code ivsrt demo} in-process with the app written in Java (the example CDK app: {@code CdkDemoTest}): after
+ * each of its steps (deploy, update with a replacement, drift, destroy) what the endpoint holds and, from its call
+ * log, that only the calls the step needs were made.
  */
 class DeployDemoTest {
 

@@ -76,7 +76,8 @@ final class Fixtures {
     static Map<String, Map<String, String>> inventory(final IvsRealTimeClient ivs) {
         final Map<String, Map<String, String>> all = new TreeMap<>();
         final Map<String, String> stages = new TreeMap<>();
-        ivs.listStagesPaginator(r -> { }).stream().flatMap(p -> p.stages().stream()).forEach(s -> stages.put(s.arn(), s.name()));
+        ivs.listStagesPaginator(r -> { }).stream().flatMap(p -> p.stages().stream())
+            .forEach(s -> stages.put(s.arn(), s.name()));
         all.put("stage", stages);
         final Map<String, String> storage = new TreeMap<>();
         ivs.listStorageConfigurationsPaginator(r -> { }).stream()
@@ -87,7 +88,8 @@ final class Fixtures {
             .flatMap(p -> p.encoderConfigurations().stream()).forEach(s -> encoders.put(s.arn(), s.name()));
         all.put("encoder", encoders);
         final Map<String, String> keys = new TreeMap<>();
-        ivs.listPublicKeysPaginator(r -> { }).stream().flatMap(p -> p.publicKeys().stream()).forEach(s -> keys.put(s.arn(), s.name()));
+        ivs.listPublicKeysPaginator(r -> { }).stream().flatMap(p -> p.publicKeys().stream())
+            .forEach(s -> keys.put(s.arn(), s.name()));
         all.put("key", keys);
         final Map<String, String> ingest = new TreeMap<>();
         ivs.listIngestConfigurationsPaginator(r -> { }).stream()
