@@ -31,7 +31,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ivsrt demo}: every resource type through its real CloudFormation handler ({@code HandlerWrapper
+ * {@code ivsrt demo handlers}: every resource type through its real CloudFormation handler ({@code HandlerWrapper
  * .handleRequest}, CloudFormation-shaped requests) against a local IVS Real-Time endpoint embedded on a free
  * 127.0.0.1 port (signatures verified). No AWS account, no traffic beyond loopback.
  *
@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
  * <p>One line per step; stream keys and key material are never printed. Exit code 0 when every step had the
  * expected outcome, 1 at the first one that did not (named in the last line), 2 on a usage error.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "handlers", mixinStandardHelpOptions = true, sortOptions = false,
     versionProvider = Ivsrt.Version.class,
     header = "End-to-end demo: every resource type through its real handler, against an embedded local endpoint.",
     description = {
@@ -525,7 +525,7 @@ public final class Demo implements Callable<Integer> {
     }
 
     /** A fresh ECDSA P-384 public key in PEM (the private key is dropped: the demo signs no tokens). */
-    static String newPublicKeyPem() {
+    public static String newPublicKeyPem() {
         try {
             final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp384r1"));

@@ -13,8 +13,10 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code ivsrt} command: {@code java -jar ivsrt.jar <subcommand> ...}.
  *
- * <p>Subcommands: {@code emulator} (the local IVS Real-Time endpoint, the emulator module's own command) and
- * {@code demo} (every resource type through its real handler against an embedded local endpoint). A new
+ * <p>Subcommands: {@code emulator} (the local IVS Real-Time endpoint, the emulator module's own command),
+ * {@code demo} (the example CDK app deployed, changed, checked for drift and destroyed; {@code demo handlers}: every
+ * resource type through its real handler), and {@code validate}, {@code deploy}, {@code diff}, {@code drift},
+ * {@code destroy} (templates and CDK cloud assemblies through the handlers, see the {@code deploy} package). A new
  * subcommand is a picocli command class added in {@link #commandLine(CommandLine.IFactory)}.
  */
 @Command(name = "ivsrt", mixinStandardHelpOptions = true, versionProvider = Ivsrt.Version.class,
@@ -42,7 +44,9 @@ public final class Ivsrt implements Runnable {
         final CommandLine emulator = new CommandLine(Main.class, factory);
         emulator.getCommandSpec().name("emulator").versionProvider(new Version());
         commandLine.addSubcommand("emulator", emulator);
-        commandLine.addSubcommand("demo", new CommandLine(Demo.class, factory));
+        commandLine.addSubcommand("demo", new CommandLine(community.ivsrealtime.cli.deploy.DeployDemo.class, factory)
+            .addSubcommand("handlers", new CommandLine(Demo.class, factory)));
+        community.ivsrealtime.cli.deploy.DeployCommands.register(commandLine, factory);
         commandLine.addSubcommand("help", new CommandLine(CommandLine.HelpCommand.class, factory));
         return commandLine;
     }
@@ -54,7 +58,7 @@ public final class Ivsrt implements Runnable {
     }
 
     /** {@code ivsrt --version}: the project version, from a resource filtered at build time. */
-    static final class Version implements IVersionProvider {
+    public static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {"ivsrt " + version(), "Java " + System.getProperty("java.version")};

@@ -13,9 +13,9 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * Keeps secrets out of the command's output: masks secret-valued members of models, and remembers every secret
  * value it has seen so that no printed line carries one (even inside a message).
  */
-final class Secrets {
+public final class Secrets {
 
-    static final String MASK = "****";
+    public static final String MASK = "****";
 
     /** Members whose values are never printed (compared case-insensitively). */
     private static final Set<String> SECRET_MEMBERS = Set.of(
@@ -28,7 +28,7 @@ final class Secrets {
     }
 
     /** A copy of {@code node} with every secret member's value replaced by {@value #MASK}; remembers the values. */
-    JsonNode masked(final JsonNode node) {
+    public JsonNode masked(final JsonNode node) {
         if (node == null) {
             return null;
         }
@@ -38,7 +38,7 @@ final class Secrets {
     }
 
     /** Remembers the secret values inside {@code node} (so {@link #redact} removes them from any text). */
-    void collect(final JsonNode node) {
+    public void collect(final JsonNode node) {
         if (node != null) {
             mask(node.deepCopy());
         }
@@ -63,14 +63,14 @@ final class Secrets {
     }
 
     /** Adds a value to hide wherever it appears. */
-    void remember(final String secret) {
+    public void remember(final String secret) {
         if (secret != null && secret.length() >= 4) {
             seen.add(secret);
         }
     }
 
     /** {@code text} with every remembered secret replaced by {@value #MASK}. */
-    String redact(final String text) {
+    public String redact(final String text) {
         String result = text;
         for (final String secret : seen) {
             result = result.replace(secret, MASK);

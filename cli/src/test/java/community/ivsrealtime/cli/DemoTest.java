@@ -54,7 +54,7 @@ class DemoTest {
         final CommandLine commandLine = Ivsrt.commandLine(new OneDemoFactory(demo));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        final int exitCode = commandLine.execute("demo", "--verbose");
+        final int exitCode = commandLine.execute("demo", "handlers", "--verbose");
         result = new Result(exitCode, out.toString(), err.toString(), steps, streamKeys, publicKeys,
             endpoint.get("during"), System.getProperty(Demo.ENDPOINT_PROPERTY));
         assertThat(before).as("the test JVM sets no endpoint of its own").isNull();
@@ -149,7 +149,7 @@ class DemoTest {
         try {
             final CommandLine commandLine = Ivsrt.commandLine();
             commandLine.setOut(new PrintWriter(new StringWriter()));
-            assertThat(commandLine.execute("demo")).isZero();
+            assertThat(commandLine.execute("demo", "handlers")).isZero();
             assertThat(System.getProperty(Demo.ENDPOINT_PROPERTY)).isEqualTo("http://127.0.0.1:9");
         } finally {
             System.clearProperty(Demo.ENDPOINT_PROPERTY);
@@ -168,7 +168,7 @@ class DemoTest {
         final CommandLine commandLine = Ivsrt.commandLine(new OneDemoFactory(demo));
         commandLine.setOut(new PrintWriter(out, true));
 
-        assertThat(commandLine.execute("demo")).isEqualTo(1);
+        assertThat(commandLine.execute("demo", "handlers")).isEqualTo(1);
         assertThat(out.toString())
             .contains("Demo FAILED at step 2 (Stage CREATE): expected SUCCESS, got FAILED InvalidRequest")
             .contains("injected by the test")
@@ -184,7 +184,7 @@ class DemoTest {
         final CommandLine commandLine = Ivsrt.commandLine();
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setOut(new PrintWriter(new StringWriter()));
-        assertThat(commandLine.execute("demo", "--region", "Mars 1")).isEqualTo(2);
+        assertThat(commandLine.execute("demo", "handlers", "--region", "Mars 1")).isEqualTo(2);
         assertThat(err.toString()).contains("--region").contains("Mars 1");
     }
 
@@ -193,7 +193,7 @@ class DemoTest {
         final StringWriter out = new StringWriter();
         final CommandLine commandLine = Ivsrt.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
-        assertThat(commandLine.execute("demo", "--region", "eu-west-1")).as("%s", out).isZero();
+        assertThat(commandLine.execute("demo", "handlers", "--region", "eu-west-1")).as("%s", out).isZero();
         assertThat(out.toString()).contains("arn:aws:ivs:eu-west-1:123456789012:stage/")
             .doesNotContain("arn:aws:ivs:us-east-1:");
     }

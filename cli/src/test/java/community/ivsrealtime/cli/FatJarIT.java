@@ -47,8 +47,22 @@ class FatJarIT {
 
     @Test
     void theDemoRunsCleanlyFromTheFatJar() throws Exception {
+        final String output = run("demo");
+        assertThat(output).contains("Demo OK in").contains("destroyed, nothing left")
+            .contains("LIST through each type's handler: 0 Stage");
+        assertNoLoggingNoise(output);
+    }
+
+    @Test
+    void theHandlerDemoRunsCleanlyFromTheFatJar() throws Exception {
+        final String output = run("demo", "handlers");
+        assertThat(output).contains("Demo OK: 29 steps");
+        assertNoLoggingNoise(output);
+    }
+
+    private static String run(final String... args) throws Exception {
         final Path log = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "demo", ".log");
-        final Process demo = java("demo").redirectOutput(log.toFile()).start();
+        final Process demo = java(args).redirectOutput(log.toFile()).start();
         final boolean ended = demo.waitFor(120, TimeUnit.SECONDS);
         if (!ended) {
             demo.destroyForcibly();
@@ -57,8 +71,7 @@ class FatJarIT {
 
         assertThat(ended).as("the demo ended within 2 minutes: %s", output).isTrue();
         assertThat(demo.exitValue()).as(output).isZero();
-        assertThat(output).contains("Demo OK: 29 steps");
-        assertNoLoggingNoise(output);
+        return output;
     }
 
     @Test

@@ -45,9 +45,27 @@ class IvsrtTest {
     }
 
     @Test
-    void demoHelpShowsItsOptions() {
+    void demoHelpShowsItsOptionsAndTheHandlerWalkThrough() {
         assertThat(run("help", "demo")).isZero();
-        assertThat(out.toString()).contains("Usage: ivsrt demo").contains("--verbose").contains("--region");
+        assertThat(out.toString()).contains("Usage: ivsrt demo").contains("--keep").contains("--port")
+            .containsPattern("(?m)^\\s+handlers\\s+\\S");
+    }
+
+    @Test
+    void handlerDemoHelpShowsItsOptions() {
+        assertThat(run("demo", "handlers", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: ivsrt demo handlers").contains("--verbose").contains("--region");
+    }
+
+    @Test
+    void helpListsTheDeployCommands() {
+        assertThat(run("--help")).isZero();
+        for (final String command : new String[] {"validate", "deploy", "diff", "drift", "destroy"}) {
+            assertThat(out.toString()).containsPattern("(?m)^\\s+" + command + "\\s+\\S");
+        }
+        assertThat(run("deploy", "--help")).isZero();
+        assertThat(out.toString()).contains("--state").contains("--endpoint").contains("--stack")
+            .contains("--parameter");
     }
 
     @Test

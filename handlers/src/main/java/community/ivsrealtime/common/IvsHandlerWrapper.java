@@ -158,6 +158,15 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
             outputStream);
     }
 
+    /**
+     * Null when {@code properties} (a CREATE or UPDATE model as a template gives it) satisfy the type's schema,
+     * else the violations in the message a CREATE would fail with: the same checks as every request, for tools
+     * that check a template before deploying it ({@code ivsrt validate}).
+     */
+    public String schemaViolations(final JsonNode properties) {
+        return requestChecks().schemaViolations(properties);
+    }
+
     /** The request checks of this wrapper's type, made on first use. */
     private RequestChecks requestChecks() {
         if (requestChecks == null) {
