@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code ivsrt} command: {@code java -jar ivsrt.jar <subcommand> ...}.
  *
- * <p>Subcommands: {@code emulator} (the local IVS Real-Time endpoint, the emulator module's own command) and
- * {@code demo} (every resource type through its real handler against an embedded local endpoint). A new
+ * <p>Subcommands: {@code emulator} (the local IVS Real-Time endpoint, the emulator module's own command),
+ * {@code demo} (every resource type through its real handler against an embedded local endpoint), {@code invoke}
+ * (one CloudFormation request to a type's handler) and {@code test} (the contract tests). A new
  * subcommand is a picocli command class added in {@link #commandLine(CommandLine.IFactory)}.
  */
 @Command(name = "ivsrt", mixinStandardHelpOptions = true, versionProvider = Ivsrt.Version.class,
@@ -43,6 +44,8 @@ public final class Ivsrt implements Runnable {
         emulator.getCommandSpec().name("emulator").versionProvider(new Version());
         commandLine.addSubcommand("emulator", emulator);
         commandLine.addSubcommand("demo", new CommandLine(Demo.class, factory));
+        commandLine.addSubcommand("invoke", new CommandLine(Invoke.class, factory));
+        commandLine.addSubcommand("test", new CommandLine(ContractTests.class, factory));
         commandLine.addSubcommand("help", new CommandLine(CommandLine.HelpCommand.class, factory));
         return commandLine;
     }
