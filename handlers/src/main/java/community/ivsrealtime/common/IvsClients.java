@@ -1,10 +1,16 @@
 package community.ivsrealtime.common;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -38,6 +44,21 @@ public final class IvsClients {
 
     private static final ConcurrentMap<String, IvsRealTimeClient> CLIENTS = new ConcurrentHashMap<>();
 
+    /**
+     * The retries of the calls that must not be repeated blindly (create, delete): throttling only (the service
+     * refused before acting), with the SDK's standard attempts and backoff. A 5xx, a timeout or a lost connection
+     * may come after the service acted; the handler decides what to do (find the created resource by its system
+     * tags; accept the deleted one), not the SDK.
+     */
+    private static final RetryStrategy THROTTLING_ONLY = StandardRetryStrategy.builder()
+        .maxAttempts(3)
+        .retryOnException(IvsClients::throttled)
+        .treatAsThrottling(IvsClients::throttled)
+        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20)))
+        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofSeconds(20)))
+        .circuitBreakerEnabled(false)
+        .build();
+
     private IvsClients() {
     }
 
@@ -49,12 +70,32 @@ public final class IvsClients {
         return CLIENTS.computeIfAbsent(region + "|" + endpointSettings(), key -> build(region));
     }
 
+    /** The client of a region whose SDK retries throttling only ({@link #THROTTLING_ONLY}): for create and delete. */
+    public static IvsRealTimeClient unrepeatedForRegion(final String region) {
+        if (region == null || region.isBlank()) {
+            throw new IllegalArgumentException("the request has no region");
+        }
+        return CLIENTS.computeIfAbsent("unrepeated|" + region + "|" + endpointSettings(),
+            key -> build(region, THROTTLING_ONLY));
+    }
+
+    static boolean throttled(final Throwable e) {
+        return e instanceof SdkServiceException service && (service.isThrottlingException() || service.statusCode() == 429);
+    }
+
     private static IvsRealTimeClient build(final String region) {
-        return IvsRealTimeClient.builder()
+        return build(region, null);
+    }
+
+    private static IvsRealTimeClient build(final String region, final RetryStrategy retries) {
+        final IvsRealTimeClientBuilder builder = IvsRealTimeClient.builder()
             .httpClient(HTTP_CLIENT)
             .region(Region.of(region))
-            .credentialsProvider(NO_DEFAULT_CREDENTIALS)
-            .build();
+            .credentialsProvider(NO_DEFAULT_CREDENTIALS);
+        if (retries != null) {
+            builder.overrideConfiguration(c -> c.retryStrategy(retries));
+        }
+        return builder.build();
     }
 
     private static String endpointSettings() {

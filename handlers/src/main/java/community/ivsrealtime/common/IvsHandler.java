@@ -35,11 +35,25 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
     /** Largest page every IVS Real-Time List* operation of the five types accepts (model: maxResults 1..100). */
     public static final int MAX_LIST_RESULTS = 100;
 
-    /** One request being handled: what its service calls need. */
+    /**
+     * Seconds CloudFormation waits before invoking again after an IN_PROGRESS answer given because a call could not
+     * complete (time spent, an answer lost): long enough for a slow call the service still completes to be seen.
+     */
+    public static final int RETRY_DELAY_SECONDS = 3;
+
+    /** Most invocations one CREATE, UPDATE or DELETE makes attempts in before it gives up with the last failure. */
+    public static final int MAX_ATTEMPTS = 5;
+
+    /**
+     * One request being handled: what its service calls need. {@code unrepeated} is the client whose SDK retries
+     * throttling only (create and delete calls); {@code budget} the time the calls may take.
+     */
     protected record Invocation<M, C extends StdCallbackContext>(AmazonWebServicesClientProxy proxy,
                                                                  ResourceHandlerRequest<M> request,
                                                                  C context,
                                                                  ProxyClient<IvsRealTimeClient> client,
+                                                                 ProxyClient<IvsRealTimeClient> unrepeated,
+                                                                 Budget budget,
                                                                  Logger logger) {
     }
 
@@ -64,6 +78,17 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
                                                    final C callbackContext,
                                                    final ProxyClient<IvsRealTimeClient> client,
                                                    final Logger logger) {
+        return handleRequest(proxy, request, callbackContext, client, client, Budget.ofRemaining(900_000L), logger);
+    }
+
+    /** The same with the client for unrepeated calls and the invocation's time budget. */
+    public final ProgressEvent<M, C> handleRequest(final AmazonWebServicesClientProxy proxy,
+                                                   final ResourceHandlerRequest<M> request,
+                                                   final C callbackContext,
+                                                   final ProxyClient<IvsRealTimeClient> client,
+                                                   final ProxyClient<IvsRealTimeClient> unrepeated,
+                                                   final Budget budget,
+                                                   final Logger logger) {
         final M desired = request.getDesiredResourceState();
         if (needsArn && (desired == null || ops.arn(desired) == null)) {
             return missingArn(ops.typeName());
@@ -72,7 +97,7 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
         if (notOurs != null) {
             return ProgressEvent.failed(null, null, HandlerErrorCode.NotFound, ops.typeName() + ": " + notOurs);
         }
-        return handle(new Invocation<>(proxy, request, callbackContext, client, logger));
+        return handle(new Invocation<>(proxy, request, callbackContext, client, unrepeated, budget, logger));
     }
 
     /** The action itself. */
@@ -87,8 +112,46 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
                                               final String step, final Call<I, ?, ?, O> call,
                                               final Function<M, I> input,
                                               final Function<O, ProgressEvent<M, C>> done) {
-        return call.invoke(invocation.proxy(), invocation.client(), ops.callGraph() + step,
+        return call.invoke(invocation.proxy(), invocation.client(), invocation.budget(), ops.callGraph() + step,
             progress.getResourceModel(), progress.getCallbackContext(), input, done);
+    }
+
+    /** The same through the client whose SDK retries throttling only (create and delete calls). */
+    protected <I, O> ProgressEvent<M, C> callOnce(final Invocation<M, C> invocation, final ProgressEvent<M, C> progress,
+                                                  final String step, final Call<I, ?, ?, O> call,
+                                                  final Function<M, I> input,
+                                                  final Function<O, ProgressEvent<M, C>> done) {
+        return call.invoke(invocation.proxy(), invocation.unrepeated(), invocation.budget(), ops.callGraph() + step,
+            progress.getResourceModel(), progress.getCallbackContext(), input, done);
+    }
+
+    /**
+     * True for a failure after which the service may or may not have acted: no answer (a lost connection, a
+     * timeout, no time left to send) or a 5xx.
+     */
+    protected static boolean ambiguous(final ProgressEvent<?, ?> event) {
+        return event.isFailed() && (event.getErrorCode() == HandlerErrorCode.NetworkFailure
+            || event.getErrorCode() == HandlerErrorCode.ServiceInternalError);
+    }
+
+    /** The key of this handler's attempt counter in the callback context. */
+    protected String attemptsKey(final String action) {
+        return ops.callGraph() + "::" + action + "::attempts";
+    }
+
+    /**
+     * After an ambiguous failure of attempt {@code attempt}: IN_PROGRESS with the callback context (which counts the
+     * attempts) and {@link #RETRY_DELAY_SECONDS}, so that CloudFormation invokes again; the failure itself once
+     * {@link #MAX_ATTEMPTS} invocations tried.
+     */
+    protected ProgressEvent<M, C> retryLater(final Invocation<M, C> in, final M model, final int attempt,
+                                             final ProgressEvent<M, C> failure) {
+        if (attempt >= MAX_ATTEMPTS) {
+            return failure;
+        }
+        in.logger().log(ops.typeName() + ": attempt " + attempt + " got no clear answer (" + failure.getErrorCode()
+            + "); invoke again in " + RETRY_DELAY_SECONDS + " s");
+        return ProgressEvent.defaultInProgressHandler(in.context(), RETRY_DELAY_SECONDS, model);
     }
 
     /** FAILED NotFound without a call: the model has no primary identifier (Arn). */

@@ -42,8 +42,26 @@ public final class ResourceOps<M, S> {
     public record Change<M>(M previous, M desired) {
     }
 
-    /** One LIST page: its models and the token of the next page (null or empty on the last page). */
-    public record Page<M>(List<M> models, String nextToken) {
+    /**
+     * One LIST page: its models, the token of the next page (null or empty on the last page) and, where the
+     * summaries carry them, every resource's tags as the service stores them, system tags included, by Arn (null
+     * when the summaries have no tags).
+     */
+    public record Page<M>(List<M> models, String nextToken, Map<String, Map<String, String>> tags) {
+
+        /** A page of summaries without tags. */
+        public Page(final List<M> models, final String nextToken) {
+            this(models, nextToken, null);
+        }
+
+        /** A page whose {@code summaries} carry tags. */
+        public static <M, X> Page<M> of(final List<M> models, final String nextToken, final List<X> summaries,
+                                        final Function<X, String> arn, final Function<X, Map<String, String>> tags) {
+            final Map<String, Map<String, String>> byArn = new LinkedHashMap<>();
+            summaries.forEach(summary -> byArn.put(arn.apply(summary), tags.apply(summary) == null ? Map.of()
+                : tags.apply(summary)));
+            return new Page<>(models, nextToken, byArn);
+        }
     }
 
     /** A property of the model: its schema name and accessors. */
@@ -183,6 +201,15 @@ public final class ResourceOps<M, S> {
     /** An empty model. */
     public M newModel() {
         return newModel.get();
+    }
+
+    /** A model holding only {@code arn}. */
+    @SuppressWarnings("unchecked")
+    public M withArn(final String arn) {
+        final M model = newModel.get();
+        readOnly.stream().filter(p -> ARN.equals(p.name())).findFirst()
+            .ifPresent(p -> ((Property<M, String>) p).setter().accept(model, arn));
+        return model;
     }
 
     /** The model's primary identifier (null if absent). */
