@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.emulator.core.CallContext;
-import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.emulator.faults.RecordedCall;
 import community.ivsrealtime.local.HandlerRequest;
 import community.ivsrealtime.local.HandlerResponse;
 import community.ivsrealtime.local.LocalInvoker;
@@ -352,8 +352,8 @@ public final class Demo implements Callable<Integer> {
          */
         private boolean finish(final String type, final String action, final HandlerResponse response,
                                final String expectedError, final Function<HandlerResponse, String> check) {
-            final List<Call> all = emulator.calls().all();
-            final List<Call> made = all.subList(Math.min(callsSeen, all.size()), all.size());
+            final List<RecordedCall> all = emulator.calls().all();
+            final List<RecordedCall> made = all.subList(Math.min(callsSeen, all.size()), all.size());
             callsSeen = all.size();
             final String outcome = response.errorCode() == null ? response.status()
                 : response.status() + " " + response.errorCode();
@@ -443,13 +443,13 @@ public final class Demo implements Callable<Integer> {
      * "CreateStage\u00d71, TagResource\u00d71" in call order; failed calls with their HTTP status, e.g.
      * "GetStage\u00d71 (404 ResourceNotFoundException)".
      */
-    static String calls(final List<Call> calls) {
+    static String calls(final List<RecordedCall> calls) {
         if (calls.isEmpty()) {
             return "-";
         }
         final Map<String, Integer> counts = new LinkedHashMap<>();
         final Map<String, String> failures = new LinkedHashMap<>();
-        for (final Call call : calls) {
+        for (final RecordedCall call : calls) {
             final String key = call.operation() + (call.errorCode() == null ? "" : " " + call.status());
             counts.merge(key, 1, Integer::sum);
             if (call.errorCode() != null) {

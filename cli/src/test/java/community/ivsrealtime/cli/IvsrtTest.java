@@ -40,7 +40,8 @@ class IvsrtTest {
         assertThat(run("emulator", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: ivsrt emulator")
             .contains("--port").contains("--host").contains("--no-verify-signatures")
-            .contains("--access-key-id").contains("--secret-access-key").contains("--account-id");
+            .contains("--access-key-id").contains("--secret-access-key").contains("--account-id")
+            .contains("--state-dir=DIR").contains("--admin-on-all-interfaces");
     }
 
     @Test

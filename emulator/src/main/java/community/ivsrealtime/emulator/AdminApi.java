@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.core.AdminInput;
 import community.ivsrealtime.emulator.core.CallContext;
 import community.ivsrealtime.emulator.core.IvsException;
-import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.emulator.faults.RecordedCall;
 import community.ivsrealtime.emulator.faults.Fault;
 import community.ivsrealtime.emulator.protocol.JsonBody;
 import community.ivsrealtime.emulator.protocol.PercentCoding;
@@ -26,7 +26,7 @@ import java.util.Map;
  *   <li>{@code POST reset}: forget all resources, faults and calls</li>
  *   <li>{@code GET calls}: {@code {"calls":[...],"counts":{...}}}; {@code DELETE calls}: clear the log</li>
  *   <li>{@code GET faults}: active faults; {@code POST faults} with {@code {"operation","status","errorCode",
- *       "message","delayMillis","dropConnection","times","fraction"}} (all optional; no operation = any);
+ *       "message","delayMillis","dropConnection","dropConnectionAfterActing","times","fraction"}} (all optional; no operation = any);
  *       {@code DELETE faults}: clear</li>
  *   <li>{@code GET quotas}; {@code PUT quotas} with {@code {"name": value, ...}}</li>
  *   <li>{@code POST simulate/{action}?accountId=...&region=...} with a JSON body: forwarded to
@@ -34,21 +34,33 @@ import java.util.Map;
  *       region name, as for API calls</li>
  * </ul>
  * Fault, quota and simulate members are checked for their types by {@link AdminInput}.
+ *
+ * <p>Who may call it: only clients on a loopback address (127.0.0.0/8, ::1), unless the endpoint was started with
+ * {@code adminOnAllInterfaces(true)} ({@code --admin-on-all-interfaces}). With {@code --host 0.0.0.0} the IVS API
+ * answers the network (with SigV4 verified), but nobody beyond this machine can reset the endpoint, inject faults or
+ * change quotas: others get 403 AccessDeniedException.
  */
 final class AdminApi {
     static final String PREFIX = "/_emulator/";
 
     private final IvsRealTimeEmulator emulator;
     private final String defaultAccountId;
+    private final boolean openToAll;
 
-    AdminApi(IvsRealTimeEmulator emulator, String defaultAccountId) {
+    AdminApi(IvsRealTimeEmulator emulator, String defaultAccountId, boolean openToAll) {
         this.emulator = emulator;
         this.defaultAccountId = defaultAccountId;
+        this.openToAll = openToAll;
     }
 
     WireResponse handle(WireRequest request) {
         String requestId = RequestIds.next();
         String path = request.rawPath().substring(PREFIX.length());
+        if (!openToAll && !request.remote().isLoopbackAddress()) {
+            return Responses.error(IvsException.accessDenied("The admin API " + PREFIX + " answers only clients on this "
+                    + "machine (loopback); start the endpoint with --admin-on-all-interfaces (Java: "
+                    + "adminOnAllInterfaces(true)) to open it to " + request.remote().getHostAddress()), requestId);
+        }
         try {
             JsonNode result = dispatch(request.method(), path, request, requestId);
             if (result == null) {
@@ -135,7 +147,7 @@ final class AdminApi {
     private ObjectNode calls() {
         ObjectNode result = object();
         ArrayNode list = result.putArray("calls");
-        for (Call call : emulator.calls().all()) {
+        for (RecordedCall call : emulator.calls().all()) {
             ObjectNode c = list.addObject();
             c.put("time", call.time().toString());
             c.put("operation", call.operation());
@@ -182,6 +194,9 @@ final class AdminApi {
         if (spec.has("dropConnection") && spec.get("dropConnection").booleanValue()) {
             fault = fault.dropConnection();
         }
+        if (spec.has("dropConnectionAfterActing") && spec.get("dropConnectionAfterActing").booleanValue()) {
+            fault = fault.dropConnectionAfterActing();
+        }
         if (spec.has("times")) {
             fault = fault.times(spec.get("times").intValue());
         }
@@ -194,6 +209,7 @@ final class AdminApi {
     private static final Map<String, AdminInput.Kind> FAULT_MEMBERS = Map.of("operation", AdminInput.STRING,
             "status", AdminInput.WHOLE_NUMBER, "errorCode", AdminInput.STRING, "message", AdminInput.STRING,
             "delayMillis", AdminInput.WHOLE_NUMBER, "dropConnection", AdminInput.BOOLEAN,
+            "dropConnectionAfterActing", AdminInput.BOOLEAN,
             "times", AdminInput.WHOLE_NUMBER, "fraction", AdminInput.NUMBER);
 
     private static ObjectNode body(WireRequest request) {

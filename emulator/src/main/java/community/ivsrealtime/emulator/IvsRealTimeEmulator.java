@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,8 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
     private final IvsRealTimeService service;
     private final List<Credential> credentials;
     private final boolean verifySignatures;
+    private final boolean adminOnAllInterfaces;
+    private final AdminApi admin;
     private final URI endpoint;
 
     private IvsRealTimeEmulator(Builder b) throws IOException {
@@ -56,12 +59,13 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
                 ? List.of(new Credential(DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, DEFAULT_ACCOUNT_ID))
                 : List.copyOf(b.credentials);
         this.verifySignatures = b.verifySignatures;
-        this.service = new IvsRealTimeService(b.clock, b.quotas);
+        this.service = new IvsRealTimeService(b.clock, b.quotas, b.stateDir);
         OperationHandler handler = b.handler != null ? b.handler : service;
         ServiceModel model = ServiceModel.get();
         SigV4Verifier verifier = new SigV4Verifier(credentials, model.signingName(), DEFAULT_REGION, verifySignatures);
         ProtocolHandler api = new ProtocolHandler(model, verifier, handler, faults, calls, b.clock);
-        AdminApi admin = new AdminApi(this, credentials.get(0).accountId());
+        this.adminOnAllInterfaces = b.adminOnAllInterfaces;
+        this.admin = new AdminApi(this, credentials.get(0).accountId(), b.adminOnAllInterfaces);
         this.transport = new NettyTransport(b.host, b.port, b.threads, b.maxBodyBytes, api, admin);
         InetSocketAddress address = transport.address();
         String host = address.getAddress().getHostAddress();
@@ -108,6 +112,16 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
         return verifySignatures;
     }
 
+    /** Whether the admin API answers clients beyond loopback (default false). */
+    public boolean adminOnAllInterfaces() {
+        return adminOnAllInterfaces;
+    }
+
+    /** The admin API, for tests that hand it requests from other addresses without sending any traffic. */
+    AdminApi adminApi() {
+        return admin;
+    }
+
     /** Forgets all resources, faults and the call log. */
     public void reset() {
         service.reset();
@@ -119,6 +133,7 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
     @Override
     public void close() {
         transport.close();
+        service.save();
     }
 
     /** Configures and starts an endpoint. */
@@ -132,8 +147,30 @@ public final class IvsRealTimeEmulator implements AutoCloseable {
         private OperationHandler handler;
         private int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private boolean adminOnAllInterfaces;
+        private Path stateDir;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps the endpoint's resources in {@code dir} (file {@code ivs-realtime-state.json}, owner-only): loaded at
+         * start, saved atomically after each write operation and on {@link #close()}. Sessions and participants are
+         * not saved. Default: in memory only.
+         */
+        public Builder stateDir(Path dir) {
+            this.stateDir = Objects.requireNonNull(dir, "stateDir");
+            return this;
+        }
+
+        /**
+         * Whether the admin API ({@code /_emulator/...}: reset, faults, quotas, simulation) answers clients beyond
+         * loopback (default false: only clients on this machine; others get 403 AccessDeniedException). Only matters
+         * with a {@link #host(String)} other than a loopback address.
+         */
+        public Builder adminOnAllInterfaces(boolean open) {
+            this.adminOnAllInterfaces = open;
+            return this;
         }
 
         /** Address to bind (default 127.0.0.1). */

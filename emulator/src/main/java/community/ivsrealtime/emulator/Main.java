@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs the local IVS Real-Time endpoint from the command line until Ctrl-C:
- * {@code java -jar ivs-realtime-emulator.jar [--port 4590] [--host 127.0.0.1] [--no-verify-signatures]}.
+ * {@code java -jar ivs-realtime-emulator.jar [--port 4590] [--host 127.0.0.1] [--no-verify-signatures]
+ * [--state-dir DIR] [--admin-on-all-interfaces]}.
  */
 @Command(name = "ivs-realtime-emulator", mixinStandardHelpOptions = true,
         description = "Runs a local Amazon IVS Real-Time endpoint (all 39 operations, SigV4, in memory).")
@@ -24,6 +25,14 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--no-verify-signatures", description = "Accept requests without checking their SigV4 signature.")
     boolean noVerify;
+
+    @Option(names = "--admin-on-all-interfaces", description = "Let clients beyond this machine use the admin API "
+            + "(/_emulator/: reset, faults, quotas, simulation); by default only loopback clients may.")
+    boolean adminOnAllInterfaces;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Keep the resources in DIR (file "
+            + "ivs-realtime-state.json, owner-only: it holds stream keys): loaded at start, saved after each change.")
+    java.nio.file.Path stateDir;
 
     @Option(names = "--access-key-id", description = "Access key id to accept (default ${DEFAULT-VALUE}).")
     String accessKeyId = IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID;
@@ -47,9 +56,11 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         IvsRealTimeEmulator emulator;
         try {
-            emulator = IvsRealTimeEmulator.builder().host(host).port(port)
-                    .verifySignatures(!noVerify).credentials(accessKeyId, secretAccessKey, accountId).start();
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            IvsRealTimeEmulator.Builder builder = IvsRealTimeEmulator.builder().host(host).port(port)
+                    .verifySignatures(!noVerify).credentials(accessKeyId, secretAccessKey, accountId)
+                    .adminOnAllInterfaces(adminOnAllInterfaces);
+            emulator = (stateDir == null ? builder : builder.stateDir(stateDir)).start();
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             System.err.println("Cannot start the endpoint: " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
             return 2;
@@ -73,7 +84,10 @@ public final class Main implements Callable<Integer> {
                 "  secret access key: " + (defaultSecret ? secretAccessKey : "(as given on the command line)"),
                 "  account id:        " + accountId,
                 "  signatures:        " + (noVerify ? "not verified" : "verified (SigV4, service 'ivs')"),
-                "  admin API:         " + emulator.endpoint() + "/_emulator/",
+                "  state:             " + (emulator.service().stateFile() == null ? "in memory"
+                        : "saved in " + emulator.service().stateFile()),
+                "  admin API:         " + emulator.endpoint() + "/_emulator/"
+                        + (adminOnAllInterfaces ? " (open to all clients)" : " (loopback clients only)"),
                 "Try:",
                 "  AWS_ACCESS_KEY_ID=" + accessKeyId + " AWS_SECRET_ACCESS_KEY="
                         + (defaultSecret ? secretAccessKey : "<secret>")

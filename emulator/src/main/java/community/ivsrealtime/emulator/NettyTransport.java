@@ -246,7 +246,7 @@ final class NettyTransport implements AutoCloseable {
             }
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             boolean http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
-            WireRequest wire = toWire(request);
+            WireRequest wire = toWire(request, ctx.channel().remoteAddress());
             Runnable task = () -> answer(ctx, wire, keepAlive, http10);
             CompletableFuture<Void> previous = ctx.channel().attr(LAST).get();
             try {
@@ -285,14 +285,15 @@ final class NettyTransport implements AutoCloseable {
             }
         }
 
-        private WireRequest toWire(FullHttpRequest request) {
+        private WireRequest toWire(FullHttpRequest request, java.net.SocketAddress remote) {
             String[] target = splitTarget(request.uri());
             Map<String, List<String>> headers = new HashMap<>();
             for (Map.Entry<String, String> h : request.headers()) {
                 headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
             }
             return new WireRequest(request.method().name().toUpperCase(Locale.ROOT), target[0], target[1], headers,
-                    ByteBufUtil.getBytes(request.content()));
+                    ByteBufUtil.getBytes(request.content()),
+                    remote instanceof InetSocketAddress inet ? inet.getAddress() : java.net.InetAddress.getLoopbackAddress());
         }
 
         @Override

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.core.CallContext;
-import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.emulator.faults.RecordedCall;
 import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import community.ivsrealtime.emulator.protocol.ServiceModel;
 import community.ivsrealtime.emulator.service.Quotas;
@@ -572,11 +572,11 @@ class AwsCliAllOperationsTest {
             TestSupport.JSON.readTree(in).path("operations").fieldNames().forEachRemaining(model::add);
         }
         assertThat(model).hasSize(39);
-        List<Call> calls = new ArrayList<>(ivs.calls().all());
+        List<RecordedCall> calls = new ArrayList<>(ivs.calls().all());
         Set<String> cliSucceeded = calls.stream()
                 .filter(c -> IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID.equals(c.accessKeyId()))
                 .filter(c -> c.status() >= 200 && c.status() < 300)
-                .map(Call::operation)
+                .map(RecordedCall::operation)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> neverRun = new TreeSet<>(model);
         neverRun.removeAll(cliSucceeded);
@@ -586,7 +586,7 @@ class AwsCliAllOperationsTest {
         assertThat(notInModel).as("operations the CLI ran that the model lacks").isEmpty();
         assertThat(cliSucceeded).isEqualTo(model);
         // and the SDK's calls were only the two comparisons
-        assertThat(calls).filteredOn(c -> SDK_KEY.equals(c.accessKeyId())).extracting(Call::operation)
+        assertThat(calls).filteredOn(c -> SDK_KEY.equals(c.accessKeyId())).extracting(RecordedCall::operation)
                 .containsExactly("GetStage", "GetParticipant");
     }
 }

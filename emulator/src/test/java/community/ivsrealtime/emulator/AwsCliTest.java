@@ -3,7 +3,7 @@ package community.ivsrealtime.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.emulator.faults.RecordedCall;
 import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +55,9 @@ class AwsCliTest {
         assertThat(missing.exitCode()).isIn(254, 255);
         assertThat(missing.stderr()).contains("ResourceNotFoundException");
 
-        List<Call> calls = ivs.calls().all();
-        assertThat(calls).extracting(Call::accessKeyId).containsOnly(IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID);
-        assertThat(calls).filteredOn(c -> c.operation().equals("UntagResource")).extracting(Call::resourceArn)
+        List<RecordedCall> calls = ivs.calls().all();
+        assertThat(calls).extracting(RecordedCall::accessKeyId).containsOnly(IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID);
+        assertThat(calls).filteredOn(c -> c.operation().equals("UntagResource")).extracting(RecordedCall::resourceArn)
                 .containsExactly(arn);
     }
 

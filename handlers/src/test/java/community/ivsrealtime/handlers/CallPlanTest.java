@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
-import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.emulator.faults.RecordedCall;
 import community.ivsrealtime.local.HandlerRequest;
 import community.ivsrealtime.local.HandlerResponse;
 import community.ivsrealtime.testing.DirectClient;
@@ -51,8 +51,8 @@ class CallPlanTest {
         return created;
     }
 
-    private Map<String, Long> callsSince(final List<Call> before) {
-        final List<Call> all = new ArrayList<>(emulator.calls().all());
+    private Map<String, Long> callsSince(final List<RecordedCall> before) {
+        final List<RecordedCall> all = new ArrayList<>(emulator.calls().all());
         all.subList(0, before.size()).clear();
         final Map<String, Long> counts = new TreeMap<>();
         all.forEach(call -> counts.merge(call.operation(), 1L, Long::sum));
@@ -100,7 +100,7 @@ class CallPlanTest {
     @EnumSource(TypeUnderTest.class)
     void readIsOneGetReturningTheStoredModelWithoutSystemOrStackTags(final TypeUnderTest type) {
         final HandlerResponse created = create(type, type.createInput());
-        final List<Call> before = emulator.calls().all();
+        final List<RecordedCall> before = emulator.calls().all();
 
         final HandlerResponse read = type.invoker().invoke(type.request("READ")
             .properties(HandlerRequest.JSON.createObjectNode().put("Arn", created.arn())).stackTags(STACK_TAGS));
@@ -126,7 +126,7 @@ class CallPlanTest {
         final HandlerResponse created = type.invoker().invoke(type.request("CREATE").properties(input)
             .stackTags(previousStackTags).systemTags(SYSTEM_TAGS));
         assertSuccess(created);
-        final List<Call> before = emulator.calls().all();
+        final List<RecordedCall> before = emulator.calls().all();
 
         final ObjectNode desired = input.deepCopy().put("Arn", created.arn());
         desired.set("Tags", tagArray(Map.of("keep", "same", "change", "new", "add", "added")));
@@ -154,7 +154,7 @@ class CallPlanTest {
     @EnumSource(TypeUnderTest.class)
     void updateOfOnlyAddedTagsIsOneTagResource(final TypeUnderTest type) {
         final HandlerResponse created = create(type, type.createInput());
-        final List<Call> before = emulator.calls().all();
+        final List<RecordedCall> before = emulator.calls().all();
         final ObjectNode desired = type.createInput().put("Arn", created.arn());
         desired.set("Tags", tagArray(merged(tags(type.createInput().get("Tags")), Map.of("extra", "1"))));
 
@@ -180,7 +180,7 @@ class CallPlanTest {
         final ObjectNode previous = type.createInput().put("Arn", created.arn());
         final ObjectNode desired = previous.deepCopy();
         desired.set("Tags", tagArray(merged(tags(previous.get("Tags")), Map.of("extra", "1"))));
-        List<Call> before = emulator.calls().all();
+        List<RecordedCall> before = emulator.calls().all();
         final HandlerResponse filled = type.invoker().invoke(type.request("UPDATE")
             .properties(desired).previousProperties(previous)
             .stackTags(STACK_TAGS).previousStackTags(STACK_TAGS)
@@ -214,7 +214,7 @@ class CallPlanTest {
     @EnumSource(TypeUnderTest.class)
     void updateWithNothingChangedIsOneGet(final TypeUnderTest type) {
         final HandlerResponse created = create(type, type.createInput());
-        final List<Call> before = emulator.calls().all();
+        final List<RecordedCall> before = emulator.calls().all();
 
         final HandlerResponse updated = type.invoker().invoke(type.request("UPDATE")
             .properties(type.createInput().put("Arn", created.arn())).previousProperties(created.model())
@@ -232,7 +232,7 @@ class CallPlanTest {
     void updateWithoutPreviousStateReadsTheCurrentStateOnce(final TypeUnderTest type) {
         final HandlerResponse created = type.invoker().invoke(type.request("CREATE").properties(type.createInput()));
         assertSuccess(created);
-        final List<Call> before = emulator.calls().all();
+        final List<RecordedCall> before = emulator.calls().all();
 
         final HandlerResponse updated = type.invoker().invoke(type.request("UPDATE")
             .properties(type.updateInput().put("Arn", created.arn())));
@@ -260,7 +260,7 @@ class CallPlanTest {
         input.putObject("Video").put("Width", 1920).put("Height", 1080);
         final HandlerResponse created = type.invoker().invoke(type.request("CREATE").properties(input));
         assertSuccess(created);
-        final List<Call> before = emulator.calls().all();
+        final List<RecordedCall> before = emulator.calls().all();
 
         final ObjectNode desired = input.deepCopy().put("Arn", created.arn());
         desired.set("Tags", tagArray(Map.of("team", "video")));
@@ -297,7 +297,7 @@ class CallPlanTest {
     void updateOfCreateOnlyPropertyFailsNotUpdatableWithoutAnyCall(final TypeUnderTest type, final String property,
                                                                    final java.util.function.Consumer<ObjectNode> change) {
         final HandlerResponse created = create(type, type.createInput());
-        final List<Call> before = emulator.calls().all();
+        final List<RecordedCall> before = emulator.calls().all();
         final ObjectNode previous = type.createInput().put("Arn", created.arn());
         final ObjectNode desired = previous.deepCopy();
         change.accept(desired);
@@ -327,7 +327,7 @@ class CallPlanTest {
             }
         }
         desired.put(property, value);
-        final List<Call> before = emulator.calls().all();
+        final List<RecordedCall> before = emulator.calls().all();
 
         final HandlerResponse updated = type.invoker().invoke(type.request("UPDATE")
             .properties(desired).previousProperties(created.model())
@@ -346,7 +346,7 @@ class CallPlanTest {
     @EnumSource(TypeUnderTest.class)
     void deleteIsOneCallAndReturnsNoModel(final TypeUnderTest type) {
         final HandlerResponse created = create(type, type.createInput());
-        final List<Call> before = emulator.calls().all();
+        final List<RecordedCall> before = emulator.calls().all();
 
         final HandlerResponse deleted = type.invoker().invoke(type.request("DELETE").properties(created.model()));
 
@@ -364,7 +364,7 @@ class CallPlanTest {
                 seeded.add(DirectClient.seed(client, type, "seeded-" + i));
             }
         }
-        final List<Call> before = emulator.calls().all();
+        final List<RecordedCall> before = emulator.calls().all();
 
         final List<String> listed = new ArrayList<>();
         final List<Integer> pageSizes = new ArrayList<>();

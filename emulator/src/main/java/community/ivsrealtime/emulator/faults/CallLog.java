@@ -14,7 +14,7 @@ public final class CallLog {
     public static final int DEFAULT_CAPACITY = 100_000;
 
     private final int capacity;
-    private final ArrayDeque<Call> calls = new ArrayDeque<>();
+    private final ArrayDeque<RecordedCall> calls = new ArrayDeque<>();
     private final Map<String, Long> counts = new TreeMap<>();
 
     public CallLog() {
@@ -28,7 +28,7 @@ public final class CallLog {
         this.capacity = capacity;
     }
 
-    public synchronized void record(Call call) {
+    public synchronized void record(RecordedCall call) {
         if (calls.size() == capacity) {
             calls.removeFirst();
         }
@@ -37,7 +37,7 @@ public final class CallLog {
     }
 
     /** The recorded calls, oldest first. */
-    public synchronized List<Call> all() {
+    public synchronized List<RecordedCall> all() {
         return List.copyOf(calls);
     }
 

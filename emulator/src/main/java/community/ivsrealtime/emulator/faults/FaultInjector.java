@@ -51,8 +51,9 @@ public final class FaultInjector {
      *                                  connection): it would only use up calls
      */
     public synchronized FaultInjector inject(Fault fault) {
-        if (!fault.isError() && !fault.drops() && fault.delay().isZero()) {
-            throw new IllegalArgumentException("a fault needs a status, an error code, a delay or dropConnection; got "
+        if (!fault.isError() && !fault.drops() && !fault.dropsAfterActing() && fault.delay().isZero()) {
+            throw new IllegalArgumentException("a fault needs a status, an error code, a delay, dropConnection or "
+                    + "dropConnectionAfterActing; got "
                     + fault);
         }
         active.add(new Active(fault));
@@ -86,7 +87,7 @@ public final class FaultInjector {
             if (a.remaining > 0 && --a.remaining == 0) {
                 it.remove();
             }
-            if (a.fault.isError() || a.fault.drops()) {
+            if (a.fault.isError() || a.fault.drops() || a.fault.dropsAfterActing()) {
                 return Optional.of(delay.isZero() ? a.fault : a.fault.delay(a.fault.delay().plus(delay)));
             }
             delay = delay.plus(a.fault.delay());

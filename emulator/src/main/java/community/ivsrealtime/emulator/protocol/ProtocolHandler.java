@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.core.CallContext;
 import community.ivsrealtime.emulator.core.IvsException;
 import community.ivsrealtime.emulator.core.OperationHandler;
-import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.emulator.faults.RecordedCall;
 import community.ivsrealtime.emulator.faults.CallLog;
 import community.ivsrealtime.emulator.faults.Fault;
 import community.ivsrealtime.emulator.faults.FaultInjector;
@@ -70,11 +70,13 @@ public final class ProtocolHandler {
         Instant time = clock.instant();
         Caller caller = null;
         ObjectNode input = null;
+        boolean dropAfterActing = false;
         try {
             caller = verifier.verify(request);
             input = input(route, request);
             Optional<Fault> fault = faults.next(operation);
             if (fault.isPresent()) {
+                dropAfterActing = fault.get().dropsAfterActing();
                 WireResponse injected = apply(fault.get(), requestId);
                 if (injected != null) {
                     record(time, operation, arnOf(input, null), caller, request, injected, null);
@@ -86,18 +88,32 @@ public final class ProtocolHandler {
             CallContext ctx = new CallContext(caller.accountId(), caller.region(), caller.accessKeyId(), requestId);
             ObjectNode output = handler.invoke(operation, input, ctx);
             WireResponse response = Responses.ok(output == null ? Responses.JSON.createObjectNode() : output, requestId);
-            record(time, operation, arnOf(input, output), caller, request, response, null);
-            return response;
+            return deliver(time, operation, arnOf(input, output), caller, request, response, null, dropAfterActing);
         } catch (IvsException e) {
             WireResponse response = Responses.error(e, requestId);
-            record(time, operation, arnOf(input, null), caller, request, response, e.code());
-            return response;
+            return deliver(time, operation, arnOf(input, null), caller, request, response, e.code(), dropAfterActing);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "internal error in " + operation + " (request " + requestId + ")", e);
             WireResponse response = Responses.error(IvsException.internal("Internal error: " + e), requestId);
-            record(time, operation, arnOf(input, null), caller, request, response, "InternalServerException");
-            return response;
+            return deliver(time, operation, arnOf(input, null), caller, request, response, "InternalServerException",
+                    dropAfterActing);
         }
+    }
+
+    /**
+     * Records the call and returns its response, or, when a {@code dropConnectionAfterActing} fault applies, records
+     * it as {@link RecordedCall#DROPPED_AFTER_ACTING} (status 0, with the ARN the operation returned) and drops the
+     * connection: the service has acted, the client never hears of it.
+     */
+    private WireResponse deliver(Instant time, String operation, String arn, Caller caller, WireRequest request,
+                                 WireResponse response, String errorCode, boolean dropAfterActing) {
+        if (dropAfterActing) {
+            WireResponse dropped = WireResponse.dropped();
+            record(time, operation, arn, caller, request, dropped, RecordedCall.DROPPED_AFTER_ACTING);
+            return dropped;
+        }
+        record(time, operation, arn, caller, request, response, errorCode);
+        return response;
     }
 
     /** Applies a fault: sleeps its delay, then returns the response to send instead, or null to go on. */
@@ -111,6 +127,9 @@ public final class ProtocolHandler {
         }
         if (fault.drops()) {
             return WireResponse.dropped();
+        }
+        if (fault.dropsAfterActing()) {
+            return null; // the call goes on; its response is dropped in deliver()
         }
         if (fault.isError()) {
             return Responses.error(fault.effectiveStatus(), fault.effectiveErrorCode(), fault.effectiveMessage(),
@@ -172,10 +191,11 @@ public final class ProtocolHandler {
 
     private void record(Instant time, String operation, String arn, Caller caller, WireRequest request,
                         WireResponse response, String errorCode) {
-        String code = response.dropConnection() ? Call.DROPPED
+        String code = RecordedCall.DROPPED_AFTER_ACTING.equals(errorCode) ? errorCode
+                : response.dropConnection() ? RecordedCall.DROPPED
                 : errorCode != null ? errorCode : response.headers().get(Responses.ERROR_TYPE);
         String accessKeyId = caller != null ? caller.accessKeyId() : SigV4Verifier.claimedAccessKeyId(request);
-        calls.record(new Call(time, operation, arn, accessKeyId, response.status(),
+        calls.record(new RecordedCall(time, operation, arn, accessKeyId, response.status(),
                 code));
     }
 

@@ -125,10 +125,16 @@ public final class SigV4Verifier {
                     "Credential should be scoped with a valid terminator: 'aws4_request', not '" + auth.terminator() + "'. ");
         }
         String amzDate = request.header("x-amz-date");
-        if (amzDate == null || amzDate.length() < 8 || !amzDate.startsWith(auth.date())) {
+        if (amzDate == null || amzDate.length() < 8) {
             throw new IvsException(403, "IncompleteSignatureException",
-                    "Authorization header requires existence of a valid 'X-Amz-Date' header whose date matches the "
-                            + "credential scope date.");
+                    "Authorization header requires existence of a valid 'X-Amz-Date' header.");
+        }
+        if (!amzDate.startsWith(auth.date())) {
+            // the message AWS documents for this case: "Troubleshoot signature errors", Credential scope, Date
+            // (https://docs.aws.amazon.com/IAM/latest/UserGuide/signature-v4-troubleshooting.html)
+            throw new IvsException(403, "InvalidSignatureException",
+                    "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
+                            + auth.date() + "' != '" + amzDate.substring(0, 8) + "', from '" + amzDate + "'.");
         }
         String expected = signature(request, auth, amzDate, signingKey(credential, auth));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
@@ -259,12 +265,12 @@ public final class SigV4Verifier {
         }
     }
 
+    /**
+     * Always the SHA-256 of the bytes received, never the client's {@code x-amz-content-sha256}: a body changed after
+     * signing, or a declared hash (also {@code UNSIGNED-PAYLOAD}, an S3-only convention) that does not match the
+     * body, fails the signature.
+     */
     private static String payloadHash(WireRequest request) {
-        String declared = request.header("x-amz-content-sha256");
-        if (declared != null && declared.startsWith("UNSIGNED-PAYLOAD")) {
-            return declared;
-        }
-        // Always the hash of the bytes received: a declared hash that does not match them fails the signature.
         return hexSha256(request.body());
     }
 

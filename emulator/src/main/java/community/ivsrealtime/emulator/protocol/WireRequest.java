@@ -1,5 +1,6 @@
 package community.ivsrealtime.emulator.protocol;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,15 @@ import java.util.Map;
  * @param rawQuery the query string exactly as sent, or null
  * @param headers  header names in lower case, values in the order received
  * @param body     the body bytes (empty when there is none)
+ * @param remote   the address of the client that sent it
  */
 public record WireRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-                          byte[] body) {
+                          byte[] body, InetAddress remote) {
+
+    /** A request from a loopback client. */
+    public WireRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+        this(method, rawPath, rawQuery, headers, body, InetAddress.getLoopbackAddress());
+    }
 
     /** First value of a header (name in any case), or null. */
     public String header(String name) {

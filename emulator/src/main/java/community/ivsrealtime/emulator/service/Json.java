@@ -27,6 +27,22 @@ final class Json {
         return F.arrayNode();
     }
 
+    /** {@code {field: value}}, the shape of most outputs. */
+    static ObjectNode wrap(String field, JsonNode value) {
+        ObjectNode o = obj();
+        o.set(field, value);
+        return o;
+    }
+
+    /** A constant JSON object (server defaults). */
+    static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** ISO-8601 with a {@code Z}, at millisecond precision. */
     static String time(Instant t) {
         return t.toString();

@@ -26,6 +26,14 @@ final class Pager {
     private Pager() {
     }
 
+    /** A List operation's output over a whole table: {@code {field: [...], nextToken?}}. */
+    static <R extends Resource> ObjectNode list(JsonNode in, String field, Table<R> table, int defaultMax,
+                                                Predicate<? super R> filter, Function<? super R, JsonNode> render) {
+        ObjectNode out = Json.obj();
+        page(in, out, field, table.type, defaultMax, table.ordered(), filter, render);
+        return out;
+    }
+
     /** Pages over a table ordered by sequence number. */
     static <T> void page(JsonNode in, ObjectNode out, String field, String scope, int defaultMax,
                          NavigableMap<Long, T> items, Predicate<? super T> filter, Function<? super T, JsonNode> render) {

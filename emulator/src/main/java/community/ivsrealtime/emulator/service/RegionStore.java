@@ -53,6 +53,16 @@ final class RegionStore {
         return ++seq;
     }
 
+    /** The last creation sequence number handed out (saved with the state). */
+    long seq() {
+        return seq;
+    }
+
+    /** Continues numbering after a loaded state's last sequence number. */
+    void restoreSeq(long last) {
+        seq = Math.max(seq, last);
+    }
+
     String arn(String type) {
         return Ids.arn(region, account, type, Ids.resourceId());
     }

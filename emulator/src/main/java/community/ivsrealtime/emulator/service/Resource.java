@@ -54,6 +54,11 @@ abstract class Resource {
         }
     }
 
+    /** The tags (null while empty), for saving the state. */
+    Map<String, String> tagMap() {
+        return tags;
+    }
+
     ObjectNode tagsNode() {
         return Json.mapNode(tags);
     }
@@ -65,6 +70,16 @@ abstract class Resource {
         o.put("name", name);
         o.set("tags", tagsNode());
         return o;
+    }
+
+    /** The {@code tags} member of a create call, checked for reserved keys and its count. */
+    static Map<String, String> tagsOf(com.fasterxml.jackson.databind.JsonNode in) {
+        Map<String, String> tags = Json.stringMap(in, "tags");
+        if (tags != null) {
+            ReservedTags.checkCallerMaySet("tags", tags.keySet(), true);
+        }
+        checkTagCount(tags);
+        return tags;
     }
 
     static void checkTagCount(Map<String, String> tags) {

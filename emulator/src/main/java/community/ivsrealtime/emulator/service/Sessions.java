@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.core.IvsException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -226,7 +227,17 @@ final class Sessions {
                 throw IvsException.conflict("Participant " + participantId + " is already replicated to stage " + destination.arn);
             }
         }
-        Participant replica = join(destination, new Join(participantId, p.userId, attributes != null ? attributes : p.attributes,
+        // "These attributes are merged with any attributes set for this participant when creating the token. If there
+        // is overlap in keys, the values in these attributes are replaced." (StartParticipantReplication, attributes:
+        // https://docs.aws.amazon.com/ivs/latest/RealTimeAPIReference/API_StartParticipantReplication.html)
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (p.attributes != null) {
+            merged.putAll(p.attributes);
+        }
+        if (attributes != null) {
+            merged.putAll(attributes);
+        }
+        Participant replica = join(destination, new Join(participantId, p.userId, merged.isEmpty() ? null : merged,
                 true, false, null, p.protocol), now);
         replica.events.get(replica.events.size() - 1).put("replica", true);
         replica.replicationType = "REPLICA";

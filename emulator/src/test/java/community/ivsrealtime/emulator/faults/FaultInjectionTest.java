@@ -59,9 +59,9 @@ class FaultInjectionTest {
         assertThat(ivs.faults().active()).isEmpty();
         assertThat(ivs.calls().count("GetStage")).isEqualTo(3);
         assertThat(ivs.calls().counts()).containsEntry("GetStage", 3L).containsEntry("ListStages", 1L);
-        List<Call> calls = ivs.calls().all();
-        assertThat(calls).extracting(Call::status).containsExactly(429, 429, 200, 200);
-        assertThat(calls).extracting(Call::errorCode).containsExactly("ThrottlingException", "ThrottlingException",
+        List<RecordedCall> calls = ivs.calls().all();
+        assertThat(calls).extracting(RecordedCall::status).containsExactly(429, 429, 200, 200);
+        assertThat(calls).extracting(RecordedCall::errorCode).containsExactly("ThrottlingException", "ThrottlingException",
                 null, null);
         assertThat(calls.get(0).resourceArn()).isEqualTo(STAGE);
         assertThat(calls.get(0).accessKeyId()).isEqualTo(IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID);
@@ -165,7 +165,7 @@ class FaultInjectionTest {
         long start = System.nanoTime();
         assertThat(client.getStage(r -> r.arn(STAGE)).stage().arn()).isEqualTo(STAGE);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-        assertThat(ivs.calls().all()).extracting(Call::status).containsExactly(200);
+        assertThat(ivs.calls().all()).extracting(RecordedCall::status).containsExactly(200);
     }
 
     @Test
@@ -173,7 +173,7 @@ class FaultInjectionTest {
         ivs.faults().inject(Fault.operation("GetStage").dropConnection().times(1));
         assertThatThrownBy(() -> client.getStage(r -> r.arn(STAGE))).isInstanceOf(SdkClientException.class);
         assertThat(client.getStage(r -> r.arn(STAGE)).stage().arn()).isEqualTo(STAGE);
-        assertThat(ivs.calls().all()).extracting(Call::errorCode).containsExactly(Call.DROPPED, null);
+        assertThat(ivs.calls().all()).extracting(RecordedCall::errorCode).containsExactly(RecordedCall.DROPPED, null);
         assertThat(ivs.calls().all().get(0).status()).isZero();
     }
 
@@ -191,7 +191,7 @@ class FaultInjectionTest {
     @Test
     void createsAreLoggedWithTheArnTheyReturned() {
         client.createStage(r -> r.name("s1"));
-        Call call = ivs.calls().all().get(0);
+        RecordedCall call = ivs.calls().all().get(0);
         assertThat(call.operation()).isEqualTo("CreateStage");
         assertThat(call.resourceArn()).isEqualTo(STAGE);
         client.tagResource(r -> r.resourceArn(STAGE).tags(java.util.Map.of("a", "b")));

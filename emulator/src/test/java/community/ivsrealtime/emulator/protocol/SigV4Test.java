@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.emulator.TestSupport;
 import community.ivsrealtime.emulator.TestSupport.EchoHandler;
-import community.ivsrealtime.emulator.faults.Call;
+import community.ivsrealtime.emulator.faults.RecordedCall;
 import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -90,7 +90,7 @@ class SigV4Test {
             assertThat(e.getMessage()).contains("The request signature we calculated does not match");
             assertThat(e.requestId()).isNotBlank();
         }
-        Call last = ivs.calls().all().get(ivs.calls().all().size() - 1);
+        RecordedCall last = ivs.calls().all().get(ivs.calls().all().size() - 1);
         assertThat(last.errorCode()).isEqualTo("InvalidSignatureException");
         assertThat(last.status()).isEqualTo(403);
     }
@@ -247,36 +247,11 @@ class SigV4Test {
 
     /**
      * {@code POST /ListStages {}} with a correct SigV4 signature (default key pair, service ivs) over exactly the
-     * given headers, computed here from the SigV4 rules so that any header set and any scope region can be signed
-     * (the SDK's signer always signs host). X-Amz-Date is always sent; {@code more} are extra headers.
+     * given headers ({@link RawSigner}), so that any header set and any scope region can be signed (the SDK's signer
+     * always signs host). X-Amz-Date is always sent; {@code more} are extra headers.
      */
     private static HttpRequest signedPost(String region, List<String> signed, Map<String, String> more) {
-        String body = "{}";
-        String amzDate = "20260101T000000Z";
-        Map<String, String> headers = new TreeMap<>();
-        headers.put("content-type", "application/json");
-        headers.put("host", "127.0.0.1:" + ivs.port()); // what java.net.http sends
-        headers.put("x-amz-date", amzDate);
-        more.forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
-        StringBuilder canonical = new StringBuilder("POST\n/ListStages\n\n");
-        signed.stream().sorted().forEach(h -> canonical.append(h).append(':').append(headers.get(h)).append('\n'));
-        canonical.append('\n').append(String.join(";", signed.stream().sorted().toList())).append('\n')
-                .append(SigV4Verifier.hexSha256(body.getBytes(StandardCharsets.UTF_8)));
-        String scope = "20260101/" + region + "/ivs/aws4_request";
-        String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
-                + SigV4Verifier.hexSha256(canonical.toString().getBytes(StandardCharsets.UTF_8));
-        byte[] key = ("AWS4" + IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY).getBytes(StandardCharsets.UTF_8);
-        for (String part : List.of("20260101", region, "ivs", "aws4_request", toSign)) {
-            key = hmac(key, part);
-        }
-        String authorization = "AWS4-HMAC-SHA256 Credential=" + IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID + "/" + scope
-                + ", SignedHeaders=" + String.join(";", signed.stream().sorted().toList())
-                + ", Signature=" + HexFormat.of().formatHex(key);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ivs.endpoint() + "/ListStages"))
-                .header("Authorization", authorization).header("Content-Type", "application/json")
-                .header("X-Amz-Date", amzDate).POST(HttpRequest.BodyPublishers.ofString(body));
-        more.forEach(b::header);
-        return b.build();
+        return RawSigner.post(ivs.endpoint(), "/ListStages", "{}").withRegion(region).withSigned(signed, more).build();
     }
 
     private static byte[] hmac(byte[] key, String data) {

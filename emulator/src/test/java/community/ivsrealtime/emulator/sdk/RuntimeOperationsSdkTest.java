@@ -472,8 +472,9 @@ class RuntimeOperationsSdkTest extends SdkTestBase {
         for (int i = 0; i < 5; i++) {
             String stage = i < 3 ? a : b;
             boolean withEncoder = i % 2 == 0;
+            String own = channel + i; // a channel broadcasts for one composition at a time
             all.add(ivs.startComposition(r -> r.stageArn(stage).destinations(d -> d.channel(ch -> {
-                ch.channelArn(channel);
+                ch.channelArn(own);
                 if (withEncoder) {
                     ch.encoderConfigurationArn(encoder);
                 }

@@ -47,7 +47,7 @@ class IvsRealTimeServiceTest {
         String stage = call("CreateStage", "{}").at("/stage/arn").asText();
         String channel = "arn:aws:ivs:eu-west-1:123456789012:channel/abcdABCDefgh";
         String otherRegion = "arn:aws:ivs:us-west-2:123456789012:channel/abcdABCDefgh";
-        String storage = call("CreateStorageConfiguration", "{\"s3\":{\"bucketName\":\"b\"}}")
+        String storage = call("CreateStorageConfiguration", "{\"s3\":{\"bucketName\":\"bkt\"}}")
                 .at("/storageConfiguration/arn").asText();
         String s3 = "{\"s3\":{\"storageConfigurationArn\":\"" + storage + "\",\"encoderConfigurationArns\":[]}}";
         String ok = "{\"channel\":{\"channelArn\":\"" + channel + "\"}}";
