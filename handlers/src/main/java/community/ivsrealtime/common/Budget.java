@@ -46,7 +46,7 @@ public final class Budget {
     /** {@code request} with the time left as its call and attempt timeouts (other overrides kept). */
     @SuppressWarnings("unchecked")
     public <R extends IvsRealTimeRequest> R bound(final R request) {
-        final Duration left = left();
+        final Duration left = left().isZero() ? Duration.ofMillis(1) : left();
         final AwsRequestOverrideConfiguration.Builder override = request.overrideConfiguration()
             .map(AwsRequestOverrideConfiguration::toBuilder).orElseGet(AwsRequestOverrideConfiguration::builder);
         return (R) request.toBuilder()

@@ -58,18 +58,18 @@ public final class CreateHandler<M, S, C extends StdCallbackContext> extends Ivs
         final Map<String, String> system = in.request().getSystemTags();
         final boolean findable = system != null && system.get(STACK_ID_TAG) != null
             && system.get(LOGICAL_ID_TAG) != null;
-        final String key = attemptsKey("Create");
-        final int before = in.context().attempts(key);
+        final int before = attemptsMade(in, "Create");
+        final int attempt = before + 1;
+        attemptsMade(in, "Create", attempt);
         if (before > 0 && findable) {
             final Found<M, C> found = find(in, desired, system);
             if (found.model() != null) {
                 return adopted(in, found.model());
             }
             if (found.failure() != null) {
-                return ambiguous(found.failure()) ? retryLater(in, desired, before, found.failure()) : found.failure();
+                return ambiguous(found.failure()) ? retryLater(in, desired, attempt, found.failure()) : found.failure();
             }
         }
-        in.context().attempts(key, before + 1);
         final ProgressEvent<M, C> result = callOnce(in, ProgressEvent.progress(desired, in.context()), "::Create",
             ops.create(), model -> new ResourceOps.Creation<>(model, tags), created -> {
                 final M model = ops.fromService(created, ops.modelTags(desired));
@@ -88,7 +88,7 @@ public final class CreateHandler<M, S, C extends StdCallbackContext> extends Ivs
                 return found.failure();
             }
         }
-        return retryLater(in, desired, before + 1, result);
+        return retryLater(in, desired, attempt, result);
     }
 
     private ProgressEvent<M, C> adopted(final Invocation<M, C> in, final M model) {

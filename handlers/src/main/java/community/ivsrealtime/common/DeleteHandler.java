@@ -31,11 +31,10 @@ public final class DeleteHandler<M, S, C extends StdCallbackContext> extends Ivs
     @Override
     protected ProgressEvent<M, C> handle(final Invocation<M, C> in) {
         final M model = in.request().getDesiredResourceState();
-        final String key = attemptsKey("Delete");
         ProgressEvent<M, C> result = null;
         for (int here = 0; here < ATTEMPTS_PER_INVOCATION && (here == 0 || !in.budget().spent()); here++) {
-            final int before = in.context().attempts(key);
-            in.context().attempts(key, before + 1);
+            final int before = attemptsMade(in, "Delete");
+            attemptsMade(in, "Delete", before + 1);
             result = callOnce(in, ProgressEvent.progress(model, in.context()), "::Delete", ops.delete(),
                 Function.identity(), nothing -> {
                     in.logger().log(ops.typeName() + " deleted " + ops.arn(model));
@@ -49,6 +48,6 @@ public final class DeleteHandler<M, S, C extends StdCallbackContext> extends Ivs
                 return result;
             }
         }
-        return retryLater(in, model, in.context().attempts(key), result);
+        return retryLater(in, model, attemptsMade(in, "Delete"), result);
     }
 }

@@ -1,14 +1,11 @@
 package community.ivsrealtime.common;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
-import software.amazon.awssdk.retries.StandardRetryStrategy;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -45,19 +42,14 @@ public final class IvsClients {
     private static final ConcurrentMap<String, IvsRealTimeClient> CLIENTS = new ConcurrentHashMap<>();
 
     /**
-     * The retries of the calls that must not be repeated blindly (create, delete): throttling only (the service
-     * refused before acting), with the SDK's standard attempts and backoff. A 5xx, a timeout or a lost connection
-     * may come after the service acted; the handler decides what to do (find the created resource by its system
-     * tags; accept the deleted one), not the SDK.
+     * The calls that must not be repeated blindly (create, delete) go through a client whose SDK makes one attempt:
+     * a 5xx, a timeout or a lost connection may come after the service acted, so the handler decides what to do
+     * (find the created resource by its system tags; accept the deleted one), not the SDK. Throttling, which the
+     * service answers before acting, the handler retries itself ({@link IvsHandler#callOnce}). (A strategy with
+     * retry conditions of its own would not do: the client builder adds the SDK's conditions, lost connections
+     * included, to any strategy that retries at all.)
      */
-    private static final RetryStrategy THROTTLING_ONLY = StandardRetryStrategy.builder()
-        .maxAttempts(3)
-        .retryOnException(IvsClients::throttled)
-        .treatAsThrottling(IvsClients::throttled)
-        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20)))
-        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofSeconds(20)))
-        .circuitBreakerEnabled(false)
-        .build();
+    private static final RetryStrategy ONE_ATTEMPT = AwsRetryStrategy.doNotRetry();
 
     private IvsClients() {
     }
@@ -70,17 +62,13 @@ public final class IvsClients {
         return CLIENTS.computeIfAbsent(region + "|" + endpointSettings(), key -> build(region));
     }
 
-    /** The client of a region whose SDK retries throttling only ({@link #THROTTLING_ONLY}): for create and delete. */
+    /** The client of a region whose SDK makes one attempt per call ({@link #ONE_ATTEMPT}): for create and delete. */
     public static IvsRealTimeClient unrepeatedForRegion(final String region) {
         if (region == null || region.isBlank()) {
             throw new IllegalArgumentException("the request has no region");
         }
         return CLIENTS.computeIfAbsent("unrepeated|" + region + "|" + endpointSettings(),
-            key -> build(region, THROTTLING_ONLY));
-    }
-
-    static boolean throttled(final Throwable e) {
-        return e instanceof SdkServiceException service && (service.isThrottlingException() || service.statusCode() == 429);
+            key -> build(region, ONE_ATTEMPT));
     }
 
     private static IvsRealTimeClient build(final String region) {

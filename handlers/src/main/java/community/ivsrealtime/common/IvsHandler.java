@@ -116,14 +116,39 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
             progress.getResourceModel(), progress.getCallbackContext(), input, done);
     }
 
-    /** The same through the client whose SDK retries throttling only (create and delete calls). */
+    /**
+     * The same through the client whose SDK makes one attempt (create and delete calls): sent again here only when
+     * the service throttled it (it refused before acting), up to {@link #THROTTLING_ATTEMPTS} times with
+     * exponential backoff while the time allows.
+     */
     protected <I, O> ProgressEvent<M, C> callOnce(final Invocation<M, C> invocation, final ProgressEvent<M, C> progress,
                                                   final String step, final Call<I, ?, ?, O> call,
                                                   final Function<M, I> input,
                                                   final Function<O, ProgressEvent<M, C>> done) {
-        return call.invoke(invocation.proxy(), invocation.unrepeated(), invocation.budget(), ops.callGraph() + step,
-            progress.getResourceModel(), progress.getCallbackContext(), input, done);
+        long backoff = THROTTLING_BACKOFF_MILLIS;
+        for (int attempt = 1; ; attempt++) {
+            final ProgressEvent<M, C> result = call.invoke(invocation.proxy(), invocation.unrepeated(),
+                invocation.budget(), ops.callGraph() + step, progress.getResourceModel(),
+                progress.getCallbackContext(), input, done);
+            if (!result.isFailed() || result.getErrorCode() != HandlerErrorCode.Throttling
+                || attempt >= THROTTLING_ATTEMPTS
+                || invocation.budget().left().toMillis() < backoff + Budget.MIN_CALL.toMillis()) {
+                return result;
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return result;
+            }
+            backoff *= 2;
+        }
     }
+
+    /** Attempts of a throttled create or delete call within one invocation (the SDK's standard is 3). */
+    static final int THROTTLING_ATTEMPTS = 3;
+    /** The first backoff after throttling; it doubles. */
+    static final long THROTTLING_BACKOFF_MILLIS = 200;
 
     /**
      * True for a failure after which the service may or may not have acted: no answer (a lost connection, a
@@ -134,9 +159,17 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
             || event.getErrorCode() == HandlerErrorCode.ServiceInternalError);
     }
 
-    /** The key of this handler's attempt counter in the callback context. */
-    protected String attemptsKey(final String action) {
-        return ops.callGraph() + "::" + action + "::attempts";
+    /**
+     * How many invocations of this request made {@code action}'s call so far (the callback context keeps the count;
+     * StdCallbackContext's counter starts at 1, for 0 attempts).
+     */
+    protected int attemptsMade(final Invocation<M, C> in, final String action) {
+        return in.context().attempts(ops.callGraph() + "::" + action + "::attempts") - 1;
+    }
+
+    /** Records that {@code n} attempts were made. */
+    protected void attemptsMade(final Invocation<M, C> in, final String action, final int n) {
+        in.context().attempts(ops.callGraph() + "::" + action + "::attempts", n + 1);
     }
 
     /**

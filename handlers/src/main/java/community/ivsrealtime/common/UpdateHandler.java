@@ -42,9 +42,8 @@ public final class UpdateHandler<M, S, C extends StdCallbackContext> extends Ivs
         if (tagsProblem != null) {
             return tagsProblem;
         }
-        final String key = attemptsKey("Update");
-        final int attempt = in.context().attempts(key) + 1;
-        in.context().attempts(key, attempt);
+        final int attempt = attemptsMade(in, "Update") + 1;
+        attemptsMade(in, "Update", attempt);
         final M previous = in.request().getPreviousResourceState();
         final ProgressEvent<M, C> result = previous != null
             ? update(in, previous, Tagging.previousTags(in.request()), false)

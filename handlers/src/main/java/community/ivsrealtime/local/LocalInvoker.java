@@ -30,14 +30,22 @@ public final class LocalInvoker {
 
     private final Supplier<? extends IvsHandlerWrapper<?, ?, ?>> wrapper;
     private final long timeoutMillis;
+    private final boolean waits;
 
     public LocalInvoker(final Supplier<? extends IvsHandlerWrapper<?, ?, ?>> wrapper) {
-        this(wrapper, LocalLambdaContext.REMAINING_MILLIS);
+        this(wrapper, LocalLambdaContext.REMAINING_MILLIS, true);
     }
 
-    private LocalInvoker(final Supplier<? extends IvsHandlerWrapper<?, ?, ?>> wrapper, final long timeoutMillis) {
+    private LocalInvoker(final Supplier<? extends IvsHandlerWrapper<?, ?, ?>> wrapper, final long timeoutMillis,
+                         final boolean waits) {
         this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
         this.timeoutMillis = timeoutMillis;
+        this.waits = waits;
+    }
+
+    /** The same invoker, re-invoking at once instead of after the callbackDelaySeconds (for tests). */
+    public LocalInvoker withoutWaiting() {
+        return new LocalInvoker(wrapper, timeoutMillis, false);
     }
 
     /**
@@ -45,7 +53,7 @@ public final class LocalInvoker {
      * from it; the handlers bound their service calls by the time left).
      */
     public LocalInvoker withTimeout(final java.time.Duration timeout) {
-        return new LocalInvoker(wrapper, timeout.toMillis());
+        return new LocalInvoker(wrapper, timeout.toMillis(), waits);
     }
 
     /** The type names this module has handlers for (those of the {@link ResourceType} registry). */
@@ -95,7 +103,9 @@ public final class LocalInvoker {
         HandlerResponse response = invoke(request);
         each.accept(response);
         for (int n = 1; "IN_PROGRESS".equals(response.status()) && n < MAX_INVOCATIONS; n++) {
-            sleepSeconds(response.callbackDelaySeconds());
+            if (waits) {
+                sleepSeconds(response.callbackDelaySeconds());
+            }
             request.callbackContext(response.json().get("callbackContext"));
             response = invoke(request);
             each.accept(response);
