@@ -76,6 +76,9 @@ public final class CreateHandler<M, S, C extends StdCallbackContext> extends Ivs
                 in.logger().log(ops.typeName() + " created " + ops.arn(model));
                 return ProgressEvent.defaultSuccessHandler(model);
             });
+        if (result.isFailed() && result.getErrorCode() == HandlerErrorCode.NotFound) {
+            return badReference(desired, result); // the resource does not exist yet: the 404 is about a reference
+        }
         if (!ambiguous(result) || !findable) {
             return result;
         }

@@ -290,6 +290,22 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
         return desired.equals(current);
     }
 
+    /**
+     * The FAILED event of a 404 that is not about the resource itself (CREATE: it does not exist yet; UPDATE: it was
+     * just found) but about one {@code desired} refers to: InvalidRequest naming the reference properties and their
+     * ARNs, and what the service said. CloudFormation reads NotFound as "this resource is gone".
+     */
+    protected ProgressEvent<M, C> badReference(final M desired, final ProgressEvent<M, C> notFound) {
+        final Map<String, String> references = ops.referencesOf(desired);
+        final StringBuilder which = new StringBuilder();
+        references.forEach((property, arn) -> which.append(which.length() == 0 ? "" : ", ").append(property)
+            .append(' ').append(arn));
+        return ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, ops.typeName() + ": "
+            + (references.isEmpty() ? "a resource the model refers to does not exist"
+                : "no such resource: " + which + (references.size() == 1 ? "" : " (one of them)"))
+            + " (" + notFound.getMessage() + ")");
+    }
+
     /** FAILED NotUpdatable naming the property. */
     protected static <M, C> ProgressEvent<M, C> notUpdatable(final String typeName, final String property) {
         return ProgressEvent.failed(null, null, HandlerErrorCode.NotUpdatable,

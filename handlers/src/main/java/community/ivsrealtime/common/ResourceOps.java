@@ -127,6 +127,7 @@ public final class ResourceOps<M, S> {
     private final Map<String, Function<M, ?>> createOnly;
     private final Map<String, Function<M, ?>> createOnlyAsStored;
     private final Set<String> writeOnly;
+    private final Map<String, Function<M, String>> references;
 
     /** The service's value for an absent name, user ID and the like: the empty string. */
     public static String emptyIfNull(final String value) {
@@ -156,6 +157,22 @@ public final class ResourceOps<M, S> {
         this.createOnly = Collections.unmodifiableMap(new LinkedHashMap<>(b.createOnly));
         this.createOnlyAsStored = Collections.unmodifiableMap(new LinkedHashMap<>(b.createOnlyAsStored));
         this.writeOnly = Set.copyOf(b.writeOnly);
+        this.references = Collections.unmodifiableMap(new LinkedHashMap<>(b.references));
+    }
+
+    /**
+     * The ARNs of other resources {@code model} refers to, by property (e.g. {@code StageArn}), the empty and absent
+     * ones left out.
+     */
+    public Map<String, String> referencesOf(final M model) {
+        final Map<String, String> set = new LinkedHashMap<>();
+        references.forEach((name, getter) -> {
+            final String arn = model == null ? null : getter.apply(model);
+            if (arn != null && !arn.isEmpty()) {
+                set.put(name, arn);
+            }
+        });
+        return set;
     }
 
     /**
@@ -342,6 +359,7 @@ public final class ResourceOps<M, S> {
         private final Map<String, Function<M, ?>> createOnly = new LinkedHashMap<>();
         private final Map<String, Function<M, ?>> createOnlyAsStored = new LinkedHashMap<>();
         private final Set<String> writeOnly = new LinkedHashSet<>();
+        private final Map<String, Function<M, String>> references = new LinkedHashMap<>();
 
         private Builder(final String typeName, final Supplier<M> newModel, final UnaryOperator<M> copy) {
             this.typeName = typeName;
@@ -428,6 +446,15 @@ public final class ResourceOps<M, S> {
                                             final UnaryOperator<V> asStored) {
             this.createOnly.put(name, getter);
             this.createOnlyAsStored.put(name, getter.andThen(asStored));
+            return this;
+        }
+
+        /**
+         * A property that holds the ARN of another resource ({@code property} as the schema names it, nested ones
+         * with dots): a 404 the service answers while this type's resource exists is about it (InvalidRequest).
+         */
+        public Builder<M, S> reference(final String property, final Function<M, String> arn) {
+            this.references.put(property, arn);
             return this;
         }
 

@@ -2,6 +2,7 @@ package community.ivsrealtime.common;
 
 import java.util.Map;
 import java.util.function.Function;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.StdCallbackContext;
 
@@ -68,8 +69,17 @@ public final class UpdateHandler<M, S, C extends StdCallbackContext> extends Ivs
 
         ProgressEvent<M, C> progress = ProgressEvent.progress(desired, in.context());
         if (updateCall) {
-            progress = progress.then(p -> call(in, p, "::Update", ops.update(),
-                model -> new ResourceOps.Change<>(previous, model), returned));
+            progress = progress.then(p -> {
+                final ProgressEvent<M, C> updated = call(in, p, "::Update", ops.update(),
+                    model -> new ResourceOps.Change<>(previous, model), returned);
+                if (!updated.isFailed() || updated.getErrorCode() != HandlerErrorCode.NotFound) {
+                    return updated;
+                }
+                // NotFound only if the resource itself is missing: else the 404 is about a resource it refers to
+                final ProgressEvent<M, C> exists = call(in, ProgressEvent.progress(desired, in.context()),
+                    "::Update::Exists", ops.get(), Function.identity(), current -> badReference(desired, updated));
+                return exists.isFailed() && exists.getErrorCode() == HandlerErrorCode.NotFound ? updated : exists;
+            });
         }
         progress = TagCalls.apply(in.proxy(), in.client(), in.budget(), progress, ops.callGraph() + "::Update", ops.arn(desired),
             tags);

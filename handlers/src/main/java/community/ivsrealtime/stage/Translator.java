@@ -53,6 +53,9 @@ final class Translator {
         .tags(ResourceModel::getTags, ResourceModel::setTags, Tag::getKey, Tag::getValue, Tag::new)
         .arn(ResourceModel::getArn, ResourceModel::setArn)
         .readOnly("Endpoints", ResourceModel::getEndpoints, ResourceModel::setEndpoints)
+        .reference("AutoParticipantRecordingConfiguration.StorageConfigurationArn",
+            m -> m.getAutoParticipantRecordingConfiguration() == null ? null
+                : m.getAutoParticipantRecordingConfiguration().getStorageConfigurationArn())
         .readOnlyWhenPresent("ActiveSessionId", ResourceModel::getActiveSessionId, ResourceModel::setActiveSessionId)
         .build();
 
