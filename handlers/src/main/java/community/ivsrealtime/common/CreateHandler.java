@@ -16,7 +16,8 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
  * ({@link Tagging#overLimit}), fail InvalidRequest without a call.
  *
  * <p>Nothing lost, nothing doubled. The IVS create calls take no client token, so a create sent twice makes two
- * resources. The SDK therefore retries the create call on throttling only (the service refused before acting).
+ * resources. The create call is therefore made with one SDK attempt, and sent again by the handler only when the
+ * service throttled it (it refused before acting, {@link IvsHandler#callOnce}).
  * When the call gets no clear answer (a lost connection, a timeout, a 5xx: the resource may exist), the handler
  * looks for the resource by the system tags CloudFormation gives every resource it creates
  * ({@code aws:cloudformation:stack-id} and {@code aws:cloudformation:logical-id}, which the create call carried):
