@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
  * <p>Subcommands: {@code emulator} (the local IVS Real-Time endpoint, the emulator module's own command),
  * {@code demo} (the example CDK app deployed, changed, checked for drift and destroyed; {@code demo handlers}: every
  * resource type through its real handler), and {@code validate}, {@code deploy}, {@code diff}, {@code drift},
- * {@code destroy} (templates and CDK cloud assemblies through the handlers, see the {@code deploy} package). A new
+ * {@code destroy} (templates and CDK cloud assemblies through the handlers, see the {@code deploy} package), {@code invoke}
+ * (one CloudFormation request to a type's handler) and {@code test} (the contract tests). A new
  * subcommand is a picocli command class added in {@link #commandLine(CommandLine.IFactory)}.
  */
 @Command(name = "ivsrt", mixinStandardHelpOptions = true, versionProvider = Ivsrt.Version.class,
@@ -47,6 +48,8 @@ public final class Ivsrt implements Runnable {
         commandLine.addSubcommand("demo", new CommandLine(community.ivsrealtime.cli.deploy.DeployDemo.class, factory)
             .addSubcommand("handlers", new CommandLine(Demo.class, factory)));
         community.ivsrealtime.cli.deploy.DeployCommands.register(commandLine, factory);
+        commandLine.addSubcommand("invoke", new CommandLine(Invoke.class, factory));
+        commandLine.addSubcommand("test", new CommandLine(ContractTests.class, factory));
         commandLine.addSubcommand("help", new CommandLine(CommandLine.HelpCommand.class, factory));
         return commandLine;
     }

@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 import software.amazon.awssdk.services.ivsrealtime.model.IvsRealTimeRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.IvsRealTimeResponse;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.StdCallbackContext;
@@ -35,15 +36,34 @@ public record Call<I, Req extends IvsRealTimeRequest, Res extends IvsRealTimeRes
 
     /**
      * Makes the call for {@code model} (the call chain's model; {@code input} turns it into this call's input)
-     * under the call-graph name {@code callGraph}; {@code done} turns the result into the next event.
+     * under the call-graph name {@code callGraph}, within {@code budget} (nothing is sent when it is spent: FAILED
+     * NetworkFailure); {@code done} turns the result into the next event.
      */
     public <M, C extends StdCallbackContext> ProgressEvent<M, C> invoke(
-        final AmazonWebServicesClientProxy proxy, final ProxyClient<IvsRealTimeClient> client, final String callGraph,
-        final M model, final C context, final Function<M, I> input, final Function<O, ProgressEvent<M, C>> done) {
+        final AmazonWebServicesClientProxy proxy, final ProxyClient<IvsRealTimeClient> client, final Budget budget,
+        final String callGraph, final M model, final C context, final Function<M, I> input,
+        final Function<O, ProgressEvent<M, C>> done) {
+        if (budget.spent()) {
+            return ProgressEvent.failed(null, null, HandlerErrorCode.NetworkFailure,
+                Errors.describeCall(request.apply(input.apply(model))) + " not sent: " + Errors.NO_TIME_LEFT);
+        }
         return proxy.initiate(callGraph, client, model, context)
             .translateToServiceRequest(m -> request.apply(input.apply(m)))
-            .makeServiceCall((req, c) -> c.injectCredentialsAndInvokeV2(req, r -> operation.apply(c.client(), r)))
+            .makeServiceCall((req, c) -> c.injectCredentialsAndInvokeV2(req,
+                r -> operation.apply(c.client(), budget.bound(r))))
             .handleError(Errors::toProgress)
             .done(res -> done.apply(result.apply(res)));
+    }
+
+    /**
+     * Makes the call outside the plugin's call chain (nothing memoized in the callback context) with the caller's
+     * credentials, within {@code budget}; SDK exceptions are thrown, see {@link Errors#classify}.
+     */
+    public O direct(final ProxyClient<IvsRealTimeClient> client, final Budget budget, final I input) {
+        final Req req = request.apply(input);
+        if (budget.spent()) {
+            throw new Errors.OutOfTime(Errors.describeCall(req) + " not sent: " + Errors.NO_TIME_LEFT);
+        }
+        return result.apply(client.injectCredentialsAndInvokeV2(req, r -> operation.apply(client.client(), budget.bound(r))));
     }
 }

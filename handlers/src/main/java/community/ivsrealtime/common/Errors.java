@@ -3,6 +3,8 @@ package community.ivsrealtime.common;
 import java.io.IOException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ivsrealtime.model.AccessDeniedException;
 import software.amazon.awssdk.services.ivsrealtime.model.ConflictException;
@@ -39,7 +41,19 @@ public final class Errors {
         "UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException", "SignatureDoesNotMatch",
         "ExpiredToken", "ExpiredTokenException");
 
+    /** Why a call was not sent or not answered in time. */
+    static final String NO_TIME_LEFT = "the Lambda function's remaining time is spent (a reserve is kept to answer)";
+
     private Errors() {
+    }
+
+    /** A call not sent because the invocation's {@link Budget} is spent. */
+    public static final class OutOfTime extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public OutOfTime(final String message) {
+            super(message);
+        }
     }
 
     /** A handler error code and its message. */
@@ -71,6 +85,13 @@ public final class Errors {
             }
             final HandlerErrorCode code = codeFor(ase);
             return new Failure(code, what + " failed: " + detail);
+        }
+        if (e instanceof OutOfTime) {
+            return new Failure(HandlerErrorCode.NetworkFailure, e.getMessage());
+        }
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return new Failure(HandlerErrorCode.NetworkFailure, what + " failed: no answer from Amazon IVS Real-Time "
+                + "in the time the Lambda function had left (" + e.getMessage() + ")");
         }
         if (e instanceof SdkClientException) {
             // A response that arrived but could not be parsed also has an IOException (the JSON parser's) as its

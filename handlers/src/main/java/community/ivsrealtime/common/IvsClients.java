@@ -5,6 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -38,6 +41,16 @@ public final class IvsClients {
 
     private static final ConcurrentMap<String, IvsRealTimeClient> CLIENTS = new ConcurrentHashMap<>();
 
+    /**
+     * The calls that must not be repeated blindly (create, delete) go through a client whose SDK makes one attempt:
+     * a 5xx, a timeout or a lost connection may come after the service acted, so the handler decides what to do
+     * (find the created resource by its system tags; accept the deleted one), not the SDK. Throttling, which the
+     * service answers before acting, the handler retries itself ({@link IvsHandler#callOnce}). (A strategy with
+     * retry conditions of its own would not do: the client builder adds the SDK's conditions, lost connections
+     * included, to any strategy that retries at all.)
+     */
+    private static final RetryStrategy ONE_ATTEMPT = AwsRetryStrategy.doNotRetry();
+
     private IvsClients() {
     }
 
@@ -49,12 +62,28 @@ public final class IvsClients {
         return CLIENTS.computeIfAbsent(region + "|" + endpointSettings(), key -> build(region));
     }
 
+    /** The client of a region whose SDK makes one attempt per call ({@link #ONE_ATTEMPT}): for create and delete. */
+    public static IvsRealTimeClient unrepeatedForRegion(final String region) {
+        if (region == null || region.isBlank()) {
+            throw new IllegalArgumentException("the request has no region");
+        }
+        return CLIENTS.computeIfAbsent("unrepeated|" + region + "|" + endpointSettings(),
+            key -> build(region, ONE_ATTEMPT));
+    }
+
     private static IvsRealTimeClient build(final String region) {
-        return IvsRealTimeClient.builder()
+        return build(region, null);
+    }
+
+    private static IvsRealTimeClient build(final String region, final RetryStrategy retries) {
+        final IvsRealTimeClientBuilder builder = IvsRealTimeClient.builder()
             .httpClient(HTTP_CLIENT)
             .region(Region.of(region))
-            .credentialsProvider(NO_DEFAULT_CREDENTIALS)
-            .build();
+            .credentialsProvider(NO_DEFAULT_CREDENTIALS);
+        if (retries != null) {
+            builder.overrideConfiguration(c -> c.retryStrategy(retries));
+        }
+        return builder.build();
     }
 
     private static String endpointSettings() {

@@ -35,11 +35,25 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
     /** Largest page every IVS Real-Time List* operation of the five types accepts (model: maxResults 1..100). */
     public static final int MAX_LIST_RESULTS = 100;
 
-    /** One request being handled: what its service calls need. */
+    /**
+     * Seconds CloudFormation waits before invoking again after an IN_PROGRESS answer given because a call could not
+     * complete (time spent, an answer lost): long enough for a slow call the service still completes to be seen.
+     */
+    public static final int RETRY_DELAY_SECONDS = 3;
+
+    /** Most invocations one CREATE, UPDATE or DELETE makes attempts in before it gives up with the last failure. */
+    public static final int MAX_ATTEMPTS = 5;
+
+    /**
+     * One request being handled: what its service calls need. {@code unrepeated} is the client whose SDK retries
+     * throttling only (create and delete calls); {@code budget} the time the calls may take.
+     */
     protected record Invocation<M, C extends StdCallbackContext>(AmazonWebServicesClientProxy proxy,
                                                                  ResourceHandlerRequest<M> request,
                                                                  C context,
                                                                  ProxyClient<IvsRealTimeClient> client,
+                                                                 ProxyClient<IvsRealTimeClient> unrepeated,
+                                                                 Budget budget,
                                                                  Logger logger) {
     }
 
@@ -64,6 +78,17 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
                                                    final C callbackContext,
                                                    final ProxyClient<IvsRealTimeClient> client,
                                                    final Logger logger) {
+        return handleRequest(proxy, request, callbackContext, client, client, Budget.ofRemaining(900_000L), logger);
+    }
+
+    /** The same with the client for unrepeated calls and the invocation's time budget. */
+    public final ProgressEvent<M, C> handleRequest(final AmazonWebServicesClientProxy proxy,
+                                                   final ResourceHandlerRequest<M> request,
+                                                   final C callbackContext,
+                                                   final ProxyClient<IvsRealTimeClient> client,
+                                                   final ProxyClient<IvsRealTimeClient> unrepeated,
+                                                   final Budget budget,
+                                                   final Logger logger) {
         final M desired = request.getDesiredResourceState();
         if (needsArn && (desired == null || ops.arn(desired) == null)) {
             return missingArn(ops.typeName());
@@ -72,7 +97,7 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
         if (notOurs != null) {
             return ProgressEvent.failed(null, null, HandlerErrorCode.NotFound, ops.typeName() + ": " + notOurs);
         }
-        return handle(new Invocation<>(proxy, request, callbackContext, client, logger));
+        return handle(new Invocation<>(proxy, request, callbackContext, client, unrepeated, budget, logger));
     }
 
     /** The action itself. */
@@ -87,8 +112,79 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
                                               final String step, final Call<I, ?, ?, O> call,
                                               final Function<M, I> input,
                                               final Function<O, ProgressEvent<M, C>> done) {
-        return call.invoke(invocation.proxy(), invocation.client(), ops.callGraph() + step,
+        return call.invoke(invocation.proxy(), invocation.client(), invocation.budget(), ops.callGraph() + step,
             progress.getResourceModel(), progress.getCallbackContext(), input, done);
+    }
+
+    /**
+     * The same through the client whose SDK makes one attempt (create and delete calls): sent again here only when
+     * the service throttled it (it refused before acting), up to {@link #THROTTLING_ATTEMPTS} times with
+     * exponential backoff while the time allows.
+     */
+    protected <I, O> ProgressEvent<M, C> callOnce(final Invocation<M, C> invocation, final ProgressEvent<M, C> progress,
+                                                  final String step, final Call<I, ?, ?, O> call,
+                                                  final Function<M, I> input,
+                                                  final Function<O, ProgressEvent<M, C>> done) {
+        long backoff = THROTTLING_BACKOFF_MILLIS;
+        for (int attempt = 1; ; attempt++) {
+            final ProgressEvent<M, C> result = call.invoke(invocation.proxy(), invocation.unrepeated(),
+                invocation.budget(), ops.callGraph() + step, progress.getResourceModel(),
+                progress.getCallbackContext(), input, done);
+            if (!result.isFailed() || result.getErrorCode() != HandlerErrorCode.Throttling
+                || attempt >= THROTTLING_ATTEMPTS
+                || invocation.budget().left().toMillis() < backoff + Budget.MIN_CALL.toMillis()) {
+                return result;
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return result;
+            }
+            backoff *= 2;
+        }
+    }
+
+    /** Attempts of a throttled create or delete call within one invocation (the SDK's standard is 3). */
+    static final int THROTTLING_ATTEMPTS = 3;
+    /** The first backoff after throttling; it doubles. */
+    static final long THROTTLING_BACKOFF_MILLIS = 200;
+
+    /**
+     * True for a failure after which the service may or may not have acted: no answer (a lost connection, a
+     * timeout, no time left to send) or a 5xx.
+     */
+    protected static boolean ambiguous(final ProgressEvent<?, ?> event) {
+        return event.isFailed() && (event.getErrorCode() == HandlerErrorCode.NetworkFailure
+            || event.getErrorCode() == HandlerErrorCode.ServiceInternalError);
+    }
+
+    /**
+     * How many invocations of this request made {@code action}'s call so far (the callback context keeps the count;
+     * StdCallbackContext's counter starts at 1, for 0 attempts).
+     */
+    protected int attemptsMade(final Invocation<M, C> in, final String action) {
+        return in.context().attempts(ops.callGraph() + "::" + action + "::attempts") - 1;
+    }
+
+    /** Records that {@code n} attempts were made. */
+    protected void attemptsMade(final Invocation<M, C> in, final String action, final int n) {
+        in.context().attempts(ops.callGraph() + "::" + action + "::attempts", n + 1);
+    }
+
+    /**
+     * After an ambiguous failure of attempt {@code attempt}: IN_PROGRESS with the callback context (which counts the
+     * attempts) and {@link #RETRY_DELAY_SECONDS}, so that CloudFormation invokes again; the failure itself once
+     * {@link #MAX_ATTEMPTS} invocations tried.
+     */
+    protected ProgressEvent<M, C> retryLater(final Invocation<M, C> in, final M model, final int attempt,
+                                             final ProgressEvent<M, C> failure) {
+        if (attempt >= MAX_ATTEMPTS) {
+            return failure;
+        }
+        in.logger().log(ops.typeName() + ": attempt " + attempt + " got no clear answer (" + failure.getErrorCode()
+            + "); invoke again in " + RETRY_DELAY_SECONDS + " s");
+        return ProgressEvent.defaultInProgressHandler(in.context(), RETRY_DELAY_SECONDS, model);
     }
 
     /** FAILED NotFound without a call: the model has no primary identifier (Arn). */
@@ -192,6 +288,22 @@ public abstract class IvsHandler<M, S, C extends StdCallbackContext> {
             return true;
         }
         return desired.equals(current);
+    }
+
+    /**
+     * The FAILED event of a 404 that is not about the resource itself (CREATE: it does not exist yet; UPDATE: it was
+     * just found) but about one {@code desired} refers to: InvalidRequest naming the reference properties and their
+     * ARNs, and what the service said. CloudFormation reads NotFound as "this resource is gone".
+     */
+    protected ProgressEvent<M, C> badReference(final M desired, final ProgressEvent<M, C> notFound) {
+        final Map<String, String> references = ops.referencesOf(desired);
+        final StringBuilder which = new StringBuilder();
+        references.forEach((property, arn) -> which.append(which.length() == 0 ? "" : ", ").append(property)
+            .append(' ').append(arn));
+        return ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, ops.typeName() + ": "
+            + (references.isEmpty() ? "a resource the model refers to does not exist"
+                : "no such resource: " + which + (references.size() == 1 ? "" : " (one of them)"))
+            + " (" + notFound.getMessage() + ")");
     }
 
     /** FAILED NotUpdatable naming the property. */

@@ -83,6 +83,8 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
     private RequestChecks requestChecks;
     private final Map<Action, IvsHandler<M, ?, C>> handlers;
     private final Supplier<C> newCallbackContext;
+    /** The time the current invocation's calls may take (set when a request arrives). */
+    private volatile Budget budget;
 
     /**
      * A type's wrapper: {@code ops} describes the type (see {@link ResourceOps}), the shared Create/Read/Update/
@@ -126,6 +128,17 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
     static boolean runningInLambda(final Map<String, String> environment) {
         final String name = environment.get("AWS_LAMBDA_FUNCTION_NAME");
         return name != null && !name.isBlank();
+    }
+
+    /**
+     * Lambda's entry point: notes the time the function has left ({@link Budget}) before the plugin handles the
+     * request.
+     */
+    @Override
+    public void handleRequest(final InputStream inputStream, final OutputStream outputStream, final Context context)
+        throws IOException, TerminalException {
+        budget = context == null ? null : Budget.ofRemaining(context.getRemainingTimeInMillis());
+        super.handleRequest(inputStream, outputStream, context);
     }
 
     @Override
@@ -219,9 +232,12 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
         }
         final Logger logger = this.loggerProxy != null ? this.loggerProxy : message -> { };
         final ProxyClient<IvsRealTimeClient> client = proxy.newProxy(() -> IvsClients.forRegion(request.getRegion()));
+        final ProxyClient<IvsRealTimeClient> unrepeated =
+            proxy.newProxy(() -> IvsClients.unrepeatedForRegion(request.getRegion()));
         final C context = callbackContext != null ? callbackContext : newCallbackContext.get();
-        logger.log(typeName + " " + action);
-        return handler.handleRequest(proxy, request, context, client, logger);
+        final Budget time = budget != null ? budget : Budget.ofRemaining(900_000L);
+        logger.log(typeName + " " + action + " (" + time + ")");
+        return handler.handleRequest(proxy, request, context, client, unrepeated, time, logger);
     }
 
     @Override
@@ -402,6 +418,7 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
         throws IOException {
         final TypeReference<ResourceHandlerTestPayload<M, C, T>> payloadType = typeReference(
             new Parameterized(ResourceHandlerTestPayload.class, TYPE_ARGUMENTS.get(getClass())));
+        budget = Budget.ofRemaining(context.getRemainingTimeInMillis());
         this.loggerProxy = new LoggerProxy();
         this.loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
         ProgressEvent<M, C> response = ProgressEvent.failed(null, null, HandlerErrorCode.InternalFailure,

@@ -81,7 +81,7 @@ final class RequestChecks {
         if (root == null || !root.isObject()) {
             return invalid("the request is not a JSON object");
         }
-        final String misshapen = misshapen(root);
+        final String misshapen = misshapen(root, typeName);
         if (misshapen != null) {
             return invalid(misshapen);
         }
@@ -111,16 +111,67 @@ final class RequestChecks {
         return token == null || token.isNull() || token.asText().isEmpty();
     }
 
+    /** Top-level members that are strings when present. */
+    private static final List<String> TEXT_MEMBERS = List.of("awsAccountId", "bearerToken", "region",
+        "responseEndpoint", "resourceType", "resourceTypeVersion", "stackId", "nextToken");
+    /** requestData members that are objects when present. */
+    private static final List<String> OBJECT_DATA = List.of("resourceProperties", "previousResourceProperties",
+        "callerCredentials", "providerCredentials", "typeConfiguration");
+    /** Credential members, strings; the first two required. */
+    private static final List<String> CREDENTIALS = List.of("accessKeyId", "secretAccessKey", "sessionToken");
+
+    private static boolean absent(final JsonNode node) {
+        return node == null || node.isNull();
+    }
+
     /** Null, or which part of the request has the wrong shape; names fields and JSON types, never values. */
-    private static String misshapen(final JsonNode root) {
+    private static String misshapen(final JsonNode root, final String typeName) {
         final JsonNode action = root.get("action");
         if (action == null || !action.isTextual()
             || Arrays.stream(Action.values()).noneMatch(a -> a.name().equals(action.asText()))) {
             return "the request's action must be one of " + Arrays.toString(Action.values()) + ", got " + action;
         }
+        for (final String member : TEXT_MEMBERS) {
+            final JsonNode value = root.get(member);
+            if (!absent(value) && !value.isTextual()) {
+                return "the request's " + member + " must be a string, got " + value.getNodeType();
+            }
+        }
+        final JsonNode resourceType = root.get("resourceType");
+        if (!absent(resourceType) && !typeName.equals(resourceType.asText())) {
+            return "the request's resourceType is not " + typeName + ": this handler serves that type only";
+        }
         final JsonNode data = root.get("requestData");
-        if (data != null && !data.isNull() && !data.isObject()) {
+        if (absent(data)) {
+            return "the request has no requestData (an object with resourceProperties, callerCredentials, ...)";
+        }
+        if (!data.isObject()) {
             return "the request's requestData must be an object, got " + data.getNodeType();
+        }
+        for (final String member : OBJECT_DATA) {
+            final JsonNode value = data.get(member);
+            if (!absent(value) && !value.isObject()) {
+                return "the request's requestData." + member + " must be an object, got " + value.getNodeType();
+            }
+        }
+        final String act = action.asText();
+        if ((act.equals("CREATE") || act.equals("UPDATE")) && absent(data.get("resourceProperties"))) {
+            return "the request's requestData.resourceProperties (the model to " + act.toLowerCase(java.util.Locale.ROOT)
+                + ") is missing";
+        }
+        final JsonNode logicalId = data.get("logicalResourceId");
+        if (!absent(logicalId) && !logicalId.isTextual()) {
+            return "the request's requestData.logicalResourceId must be a string, got " + logicalId.getNodeType();
+        }
+        final JsonNode credentials = data.get("callerCredentials");
+        if (!absent(credentials)) {
+            for (final String member : CREDENTIALS) {
+                final JsonNode value = credentials.get(member);
+                if (absent(value) ? !member.equals("sessionToken") : !value.isTextual()) {
+                    return "the request's requestData.callerCredentials." + member + " must be a string"
+                        + (absent(value) ? ", but it is missing" : ", got " + value.getNodeType());
+                }
+            }
         }
         final JsonNode context = root.get("callbackContext");
         if (context != null && !context.isNull() && !context.isObject()) {

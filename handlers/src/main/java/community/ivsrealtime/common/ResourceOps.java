@@ -42,8 +42,26 @@ public final class ResourceOps<M, S> {
     public record Change<M>(M previous, M desired) {
     }
 
-    /** One LIST page: its models and the token of the next page (null or empty on the last page). */
-    public record Page<M>(List<M> models, String nextToken) {
+    /**
+     * One LIST page: its models, the token of the next page (null or empty on the last page) and, where the
+     * summaries carry them, every resource's tags as the service stores them, system tags included, by Arn (null
+     * when the summaries have no tags).
+     */
+    public record Page<M>(List<M> models, String nextToken, Map<String, Map<String, String>> tags) {
+
+        /** A page of summaries without tags. */
+        public Page(final List<M> models, final String nextToken) {
+            this(models, nextToken, null);
+        }
+
+        /** A page whose {@code summaries} carry tags. */
+        public static <M, X> Page<M> of(final List<M> models, final String nextToken, final List<X> summaries,
+                                        final Function<X, String> arn, final Function<X, Map<String, String>> tags) {
+            final Map<String, Map<String, String>> byArn = new LinkedHashMap<>();
+            summaries.forEach(summary -> byArn.put(arn.apply(summary), tags.apply(summary) == null ? Map.of()
+                : tags.apply(summary)));
+            return new Page<>(models, nextToken, byArn);
+        }
     }
 
     /** A property of the model: its schema name and accessors. */
@@ -109,6 +127,7 @@ public final class ResourceOps<M, S> {
     private final Map<String, Function<M, ?>> createOnly;
     private final Map<String, Function<M, ?>> createOnlyAsStored;
     private final Set<String> writeOnly;
+    private final Map<String, Function<M, String>> references;
 
     /** The service's value for an absent name, user ID and the like: the empty string. */
     public static String emptyIfNull(final String value) {
@@ -138,6 +157,22 @@ public final class ResourceOps<M, S> {
         this.createOnly = Collections.unmodifiableMap(new LinkedHashMap<>(b.createOnly));
         this.createOnlyAsStored = Collections.unmodifiableMap(new LinkedHashMap<>(b.createOnlyAsStored));
         this.writeOnly = Set.copyOf(b.writeOnly);
+        this.references = Collections.unmodifiableMap(new LinkedHashMap<>(b.references));
+    }
+
+    /**
+     * The ARNs of other resources {@code model} refers to, by property (e.g. {@code StageArn}), the empty and absent
+     * ones left out.
+     */
+    public Map<String, String> referencesOf(final M model) {
+        final Map<String, String> set = new LinkedHashMap<>();
+        references.forEach((name, getter) -> {
+            final String arn = model == null ? null : getter.apply(model);
+            if (arn != null && !arn.isEmpty()) {
+                set.put(name, arn);
+            }
+        });
+        return set;
     }
 
     /**
@@ -183,6 +218,15 @@ public final class ResourceOps<M, S> {
     /** An empty model. */
     public M newModel() {
         return newModel.get();
+    }
+
+    /** A model holding only {@code arn}. */
+    @SuppressWarnings("unchecked")
+    public M withArn(final String arn) {
+        final M model = newModel.get();
+        readOnly.stream().filter(p -> ARN.equals(p.name())).findFirst()
+            .ifPresent(p -> ((Property<M, String>) p).setter().accept(model, arn));
+        return model;
     }
 
     /** The model's primary identifier (null if absent). */
@@ -315,6 +359,7 @@ public final class ResourceOps<M, S> {
         private final Map<String, Function<M, ?>> createOnly = new LinkedHashMap<>();
         private final Map<String, Function<M, ?>> createOnlyAsStored = new LinkedHashMap<>();
         private final Set<String> writeOnly = new LinkedHashSet<>();
+        private final Map<String, Function<M, String>> references = new LinkedHashMap<>();
 
         private Builder(final String typeName, final Supplier<M> newModel, final UnaryOperator<M> copy) {
             this.typeName = typeName;
@@ -401,6 +446,15 @@ public final class ResourceOps<M, S> {
                                             final UnaryOperator<V> asStored) {
             this.createOnly.put(name, getter);
             this.createOnlyAsStored.put(name, getter.andThen(asStored));
+            return this;
+        }
+
+        /**
+         * A property that holds the ARN of another resource ({@code property} as the schema names it, nested ones
+         * with dots): a 404 the service answers while this type's resource exists is about it (InvalidRequest).
+         */
+        public Builder<M, S> reference(final String property, final Function<M, String> arn) {
+            this.references.put(property, arn);
             return this;
         }
 

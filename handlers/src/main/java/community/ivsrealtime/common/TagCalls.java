@@ -24,14 +24,14 @@ public final class TagCalls {
 
     /** Applies {@code diff} to the resource {@code arn}; passes {@code progress} through when the diff is empty. */
     public static <M, C extends StdCallbackContext> ProgressEvent<M, C> apply(
-        final AmazonWebServicesClientProxy proxy, final ProxyClient<IvsRealTimeClient> client,
+        final AmazonWebServicesClientProxy proxy, final ProxyClient<IvsRealTimeClient> client, final Budget budget,
         final ProgressEvent<M, C> progress, final String callGraph, final String arn, final Tagging.Diff diff) {
         return progress
             .then(p -> diff.toAdd().isEmpty() ? p
-                : TAG.invoke(proxy, client, callGraph + "::TagResource", p.getResourceModel(), p.getCallbackContext(),
+                : TAG.invoke(proxy, client, budget, callGraph + "::TagResource", p.getResourceModel(), p.getCallbackContext(),
                     m -> TagResourceRequest.builder().resourceArn(arn).tags(diff.toAdd()).build(), nothing -> p))
             .then(p -> diff.toRemove().isEmpty() ? p
-                : UNTAG.invoke(proxy, client, callGraph + "::UntagResource", p.getResourceModel(),
+                : UNTAG.invoke(proxy, client, budget, callGraph + "::UntagResource", p.getResourceModel(),
                     p.getCallbackContext(),
                     m -> UntagResourceRequest.builder().resourceArn(arn).tagKeys(diff.toRemove()).build(),
                     nothing -> p));

@@ -2,6 +2,7 @@ package community.ivsrealtime.common;
 
 import java.util.Map;
 import java.util.function.Function;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.StdCallbackContext;
 
@@ -22,7 +23,9 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
  *       update whose previous state has them makes no get call.</li>
  * </ol>
  * Returns the desired model (or the resource as the last update/get call returned it, with the desired
- * Tags), with the read-only values it lacks taken from the previous state.
+ * Tags), with the read-only values it lacks taken from the previous state. A call without a clear answer (no
+ * response, a timeout, a 5xx after the SDK's retries) gives IN_PROGRESS: CloudFormation invokes again and the
+ * calls, which set the desired state, are made again until they answer ({@link IvsHandler#MAX_ATTEMPTS}).
  *
  * @param <M> the type's ResourceModel
  * @param <S> the SDK shape of the resource
@@ -40,13 +43,16 @@ public final class UpdateHandler<M, S, C extends StdCallbackContext> extends Ivs
         if (tagsProblem != null) {
             return tagsProblem;
         }
+        final int attempt = attemptsMade(in, "Update") + 1;
+        attemptsMade(in, "Update", attempt);
         final M previous = in.request().getPreviousResourceState();
-        if (previous != null) {
-            return update(in, previous, Tagging.previousTags(in.request()), false);
-        }
-        return call(in, ProgressEvent.progress(in.request().getDesiredResourceState(), in.context()),
-            "::Update::Current", ops.get(), Function.identity(),
-            current -> update(in, ops.fromService(current, null), ops.serviceTags(current), true));
+        final ProgressEvent<M, C> result = previous != null
+            ? update(in, previous, Tagging.previousTags(in.request()), false)
+            : call(in, ProgressEvent.progress(in.request().getDesiredResourceState(), in.context()),
+                "::Update::Current", ops.get(), Function.identity(),
+                current -> update(in, ops.fromService(current, null), ops.serviceTags(current), true));
+        // the update and tag calls set the desired state: made again, they converge on it
+        return ambiguous(result) ? retryLater(in, in.request().getDesiredResourceState(), attempt, result) : result;
     }
 
     private ProgressEvent<M, C> update(final Invocation<M, C> in, final M previous,
@@ -63,10 +69,19 @@ public final class UpdateHandler<M, S, C extends StdCallbackContext> extends Ivs
 
         ProgressEvent<M, C> progress = ProgressEvent.progress(desired, in.context());
         if (updateCall) {
-            progress = progress.then(p -> call(in, p, "::Update", ops.update(),
-                model -> new ResourceOps.Change<>(previous, model), returned));
+            progress = progress.then(p -> {
+                final ProgressEvent<M, C> updated = call(in, p, "::Update", ops.update(),
+                    model -> new ResourceOps.Change<>(previous, model), returned);
+                if (!updated.isFailed() || updated.getErrorCode() != HandlerErrorCode.NotFound) {
+                    return updated;
+                }
+                // NotFound only if the resource itself is missing: else the 404 is about a resource it refers to
+                final ProgressEvent<M, C> exists = call(in, ProgressEvent.progress(desired, in.context()),
+                    "::Update::Exists", ops.get(), Function.identity(), current -> badReference(desired, updated));
+                return exists.isFailed() && exists.getErrorCode() == HandlerErrorCode.NotFound ? updated : exists;
+            });
         }
-        progress = TagCalls.apply(in.proxy(), in.client(), progress, ops.callGraph() + "::Update", ops.arn(desired),
+        progress = TagCalls.apply(in.proxy(), in.client(), in.budget(), progress, ops.callGraph() + "::Update", ops.arn(desired),
             tags);
         if (!updateCall && !previousFromService && (tags.isEmpty() || ops.lacksReadOnly(previous))) {
             progress = progress.then(p -> call(in, p, "::Update::Read", ops.get(), Function.identity(), returned));

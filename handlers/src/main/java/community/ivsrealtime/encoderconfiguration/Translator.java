@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
+import software.amazon.awssdk.services.ivsrealtime.model.EncoderConfigurationSummary;
 import software.amazon.awssdk.services.ivsrealtime.model.CreateEncoderConfigurationRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.CreateEncoderConfigurationResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.DeleteEncoderConfigurationRequest;
@@ -36,7 +37,8 @@ final class Translator {
                 IvsRealTimeClient::deleteEncoderConfiguration, response -> null))
             .list(Call.of(token -> ListEncoderConfigurationsRequest.builder().nextToken(token)
                     .maxResults(IvsHandler.MAX_LIST_RESULTS).build(), IvsRealTimeClient::listEncoderConfigurations,
-                response -> new Page<>(fromList(response), response.nextToken())))
+                response -> Page.of(fromList(response), response.nextToken(),
+                response.encoderConfigurations(), EncoderConfigurationSummary::arn, EncoderConfigurationSummary::tags)))
             .fromService(Translator::fromService, EncoderConfiguration::tags)
             .tags(ResourceModel::getTags, ResourceModel::setTags, Tag::getKey, Tag::getValue, Tag::new)
             .arn(ResourceModel::getArn, ResourceModel::setArn)

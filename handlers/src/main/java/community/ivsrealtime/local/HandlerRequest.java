@@ -48,6 +48,7 @@ public final class HandlerRequest {
     private String region = DEFAULT_REGION;
     private String stackId;
     private String nextToken;
+    private JsonNode callbackContext;
     private String bearerToken = UUID.randomUUID().toString();
 
     private HandlerRequest(final String action, final String resourceType) {
@@ -182,6 +183,12 @@ public final class HandlerRequest {
         return this;
     }
 
+    /** The callbackContext of a re-invocation (what the previous IN_PROGRESS response returned); null for none. */
+    public HandlerRequest callbackContext(final JsonNode context) {
+        this.callbackContext = context == null || context.isNull() ? null : context.deepCopy();
+        return this;
+    }
+
     /** Sets any {@code requestData} field (e.g. to see what the wrapper does with it). */
     public HandlerRequest requestData(final String field, final JsonNode value) {
         data.set(field, value);
@@ -201,7 +208,11 @@ public final class HandlerRequest {
         if (nextToken != null) {
             root.put("nextToken", nextToken);
         }
-        root.putNull("callbackContext");
+        if (callbackContext == null) {
+            root.putNull("callbackContext");
+        } else {
+            root.set("callbackContext", callbackContext.deepCopy());
+        }
         root.set("requestData", data.deepCopy());
         return root;
     }

@@ -25,10 +25,35 @@ import java.util.function.Supplier;
  */
 public final class LocalInvoker {
 
+    /** Most invocations {@link #invokeUntilDone} makes for one request (CloudFormation has its own limits). */
+    public static final int MAX_INVOCATIONS = 100;
+
     private final Supplier<? extends IvsHandlerWrapper<?, ?, ?>> wrapper;
+    private final long timeoutMillis;
+    private final boolean waits;
 
     public LocalInvoker(final Supplier<? extends IvsHandlerWrapper<?, ?, ?>> wrapper) {
+        this(wrapper, LocalLambdaContext.REMAINING_MILLIS, true);
+    }
+
+    private LocalInvoker(final Supplier<? extends IvsHandlerWrapper<?, ?, ?>> wrapper, final long timeoutMillis,
+                         final boolean waits) {
         this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
+        this.timeoutMillis = timeoutMillis;
+        this.waits = waits;
+    }
+
+    /** The same invoker, re-invoking at once instead of after the callbackDelaySeconds (for tests). */
+    public LocalInvoker withoutWaiting() {
+        return new LocalInvoker(wrapper, timeoutMillis, false);
+    }
+
+    /**
+     * The same invoker for a function whose timeout is {@code timeout} (each invocation's context counts down
+     * from it; the handlers bound their service calls by the time left).
+     */
+    public LocalInvoker withTimeout(final java.time.Duration timeout) {
+        return new LocalInvoker(wrapper, timeout.toMillis(), waits);
     }
 
     /** The type names this module has handlers for (those of the {@link ResourceType} registry). */
@@ -65,16 +90,48 @@ public final class LocalInvoker {
     /** Runs the wrapper on a request given as JSON bytes. */
     public HandlerResponse invoke(final byte[] request) {
         final IvsHandlerWrapper<?, ?, ?> instance = wrapper.get();
-        return run((in, out, context) -> instance.handleRequest(in, out, context), request);
+        return run((in, out, context) -> instance.handleRequest(in, out, context), request, timeoutMillis);
+    }
+
+    /**
+     * Invokes as CloudFormation does: while the handler answers IN_PROGRESS, waits its callbackDelaySeconds and
+     * invokes again with the same request and the returned callbackContext, at most {@value #MAX_INVOCATIONS} times.
+     * {@code each} sees every response; the last one is returned.
+     */
+    public HandlerResponse invokeUntilDone(final HandlerRequest request,
+                                           final java.util.function.Consumer<HandlerResponse> each) {
+        HandlerResponse response = invoke(request);
+        each.accept(response);
+        for (int n = 1; "IN_PROGRESS".equals(response.status()) && n < MAX_INVOCATIONS; n++) {
+            if (waits) {
+                sleepSeconds(response.callbackDelaySeconds());
+            }
+            request.callbackContext(response.json().get("callbackContext"));
+            response = invoke(request);
+            each.accept(response);
+        }
+        return response;
+    }
+
+    private static void sleepSeconds(final int seconds) {
+        if (seconds <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(seconds * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to re-invoke", e);
+        }
     }
 
     /** The testEntrypoint flavour: {@code payload} is a ResourceHandlerTestPayload. */
     public static HandlerResponse invokeTestEntrypoint(final Entrypoint entrypoint, final byte[] payload) {
-        return run(entrypoint, payload);
+        return run(entrypoint, payload, LocalLambdaContext.REMAINING_MILLIS);
     }
 
-    private static HandlerResponse run(final Entrypoint entrypoint, final byte[] request) {
-        final LocalLambdaContext context = new LocalLambdaContext();
+    private static HandlerResponse run(final Entrypoint entrypoint, final byte[] request, final long timeoutMillis) {
+        final LocalLambdaContext context = new LocalLambdaContext("local-handler", timeoutMillis);
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             entrypoint.call(new ByteArrayInputStream(request), out, context);

@@ -11,13 +11,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The Lambda {@link Context} of a handler run outside Lambda: its logger keeps every line (see {@link #log()}),
- * the remaining time is {@value #REMAINING_MILLIS} ms (Lambda's maximum, 15 minutes) and the memory 512 MB.
+ * the remaining time counts down from the function's timeout ({@value #REMAINING_MILLIS} ms, Lambda's maximum of
+ * 15 minutes, unless another is given) and the memory is 512 MB.
  */
 public final class LocalLambdaContext implements Context {
 
     public static final int REMAINING_MILLIS = 900_000;
 
     private final String functionName;
+    private final long timeoutMillis;
+    private final long startNanos = System.nanoTime();
     private final String requestId = UUID.randomUUID().toString();
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
@@ -39,7 +42,17 @@ public final class LocalLambdaContext implements Context {
     }
 
     public LocalLambdaContext(final String functionName) {
+        this(functionName, REMAINING_MILLIS);
+    }
+
+    /** A context of a function whose timeout is {@code timeoutMillis}: the remaining time counts down from it. */
+    public LocalLambdaContext(final String functionName, final long timeoutMillis) {
+        if (timeoutMillis < 1 || timeoutMillis > REMAINING_MILLIS) {
+            throw new IllegalArgumentException("a Lambda function's timeout is 1 to " + REMAINING_MILLIS + " ms, got "
+                + timeoutMillis);
+        }
         this.functionName = functionName;
+        this.timeoutMillis = timeoutMillis;
     }
 
     /** Everything logged through this context so far. */
@@ -94,7 +107,8 @@ public final class LocalLambdaContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return REMAINING_MILLIS;
+        final long elapsed = (System.nanoTime() - startNanos) / 1_000_000L;
+        return (int) Math.max(0L, timeoutMillis - elapsed);
     }
 
     @Override

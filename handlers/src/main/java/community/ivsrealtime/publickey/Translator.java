@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
+import software.amazon.awssdk.services.ivsrealtime.model.PublicKeySummary;
 import software.amazon.awssdk.services.ivsrealtime.model.DeletePublicKeyRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.GetPublicKeyRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.GetPublicKeyResponse;
@@ -38,7 +39,8 @@ final class Translator {
             IvsRealTimeClient::deletePublicKey, response -> null))
         .list(Call.of(token -> ListPublicKeysRequest.builder().nextToken(token)
                 .maxResults(IvsHandler.MAX_LIST_RESULTS).build(), IvsRealTimeClient::listPublicKeys,
-            response -> new Page<>(fromList(response), response.nextToken())))
+            response -> Page.of(fromList(response), response.nextToken(),
+                response.publicKeys(), PublicKeySummary::arn, PublicKeySummary::tags)))
         .fromService(Translator::fromService, PublicKey::tags)
         .tags(ResourceModel::getTags, ResourceModel::setTags, Tag::getKey, Tag::getValue, Tag::new)
         .arn(ResourceModel::getArn, ResourceModel::setArn)

@@ -47,11 +47,15 @@ final class Translator {
         .delete(Call.of(m -> DeleteStageRequest.builder().arn(m.getArn()).build(), IvsRealTimeClient::deleteStage,
             response -> null))
         .list(Call.of(token -> ListStagesRequest.builder().nextToken(token).maxResults(IvsHandler.MAX_LIST_RESULTS)
-            .build(), IvsRealTimeClient::listStages, response -> new Page<>(fromList(response), response.nextToken())))
+            .build(), IvsRealTimeClient::listStages, response -> Page.of(fromList(response), response.nextToken(),
+                response.stages(), StageSummary::arn, StageSummary::tags)))
         .fromService(Translator::fromService, Stage::tags)
         .tags(ResourceModel::getTags, ResourceModel::setTags, Tag::getKey, Tag::getValue, Tag::new)
         .arn(ResourceModel::getArn, ResourceModel::setArn)
         .readOnly("Endpoints", ResourceModel::getEndpoints, ResourceModel::setEndpoints)
+        .reference("AutoParticipantRecordingConfiguration.StorageConfigurationArn",
+            m -> m.getAutoParticipantRecordingConfiguration() == null ? null
+                : m.getAutoParticipantRecordingConfiguration().getStorageConfigurationArn())
         .readOnlyWhenPresent("ActiveSessionId", ResourceModel::getActiveSessionId, ResourceModel::setActiveSessionId)
         .build();
 

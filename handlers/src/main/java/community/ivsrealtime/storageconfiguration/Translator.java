@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
+import software.amazon.awssdk.services.ivsrealtime.model.StorageConfigurationSummary;
 import software.amazon.awssdk.services.ivsrealtime.model.CreateStorageConfigurationRequest;
 import software.amazon.awssdk.services.ivsrealtime.model.CreateStorageConfigurationResponse;
 import software.amazon.awssdk.services.ivsrealtime.model.DeleteStorageConfigurationRequest;
@@ -36,7 +37,8 @@ final class Translator {
                 IvsRealTimeClient::deleteStorageConfiguration, response -> null))
             .list(Call.of(token -> ListStorageConfigurationsRequest.builder().nextToken(token)
                     .maxResults(IvsHandler.MAX_LIST_RESULTS).build(), IvsRealTimeClient::listStorageConfigurations,
-                response -> new Page<>(fromList(response), response.nextToken())))
+                response -> Page.of(fromList(response), response.nextToken(),
+                response.storageConfigurations(), StorageConfigurationSummary::arn, StorageConfigurationSummary::tags)))
             .fromService(Translator::fromService, StorageConfiguration::tags)
             .tags(ResourceModel::getTags, ResourceModel::setTags, Tag::getKey, Tag::getValue, Tag::new)
             .arn(ResourceModel::getArn, ResourceModel::setArn)

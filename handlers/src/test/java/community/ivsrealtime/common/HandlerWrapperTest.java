@@ -314,7 +314,8 @@ class HandlerWrapperTest {
         final TypeUnderTest type = TypeUnderTest.STAGE;
         final HandlerResponse created = viaTestEntrypoint("CREATE", type.createInput(), null);
         assertSuccess(created);
-        assertThat(DirectClient.tags(emulator, created.arn())).isEqualTo(Map.of("project", "contract-test"));
+        assertThat(DirectClient.tags(emulator, created.arn()))
+            .isEqualTo(Map.of("project", "contract-test", "lifecycle", "created"));
 
         final HandlerResponse updated = viaTestEntrypoint("UPDATE", type.updateInput().put("Arn", created.arn()),
             created.model());

@@ -1,203 +1,159 @@
 package community.ivsrealtime.contract;
 
-import static community.ivsrealtime.testing.Models.assertFailed;
 import static community.ivsrealtime.testing.Models.assertInputEqualsOutput;
-import static community.ivsrealtime.testing.Models.assertNoWriteOnly;
 import static community.ivsrealtime.testing.Models.assertSuccess;
 import static community.ivsrealtime.testing.Models.listAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import community.ivsrealtime.contract.ContractSuite.Outcome;
+import community.ivsrealtime.contract.ContractSuite.Result;
+import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.local.HandlerRequest;
 import community.ivsrealtime.local.HandlerResponse;
-import community.ivsrealtime.testing.Models;
+import community.ivsrealtime.local.LocalInvoker;
+import community.ivsrealtime.registry.ResourceType;
 import community.ivsrealtime.testing.SharedEmulator;
 import community.ivsrealtime.testing.TypeUnderTest;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The 14 contract tests of CloudFormation's resource contract test suite (../shared/reference/
- * cfn-handler-contract.md), for all five types, from each type's contract inputs (the inputs/ shipped in its
- * RegisterType zip), through HandlerWrapper.handleRequest against the local endpoint.
+ * The 14 contract tests of CloudFormation's resource contract test suite, as {@link ContractSuite} (main code, the
+ * same checks {@code ivsrt test} runs) implements them, for all five types and both input sets shipped in each
+ * RegisterType zip, through HandlerWrapper.handleRequest against the local endpoint. Each must pass, leave
+ * nothing behind, and (updates) make the tag calls the inputs call for; each can fail (a handler broken on purpose
+ * fails it).
  */
 class ContractTest {
 
+    static final Caller LOCAL = new Caller(IvsRealTimeEmulator.DEFAULT_ACCOUNT_ID, IvsRealTimeEmulator.DEFAULT_REGION,
+        IvsRealTimeEmulator.DEFAULT_ACCESS_KEY_ID, IvsRealTimeEmulator.DEFAULT_SECRET_ACCESS_KEY, "contract-session");
+
+    private IvsRealTimeEmulator endpoint;
+
     @BeforeEach
     void resetEndpoint() {
-        SharedEmulator.reset();
+        endpoint = SharedEmulator.reset();
+        TypeUnderTest.STAGE.invoker(); // keeps every other SDK client on loopback
     }
 
-    private static HandlerResponse create(final TypeUnderTest type, final int set) {
-        final ObjectNode input = type.createInput(set);
-        final HandlerResponse created = type.invoker().invoke(type.request("CREATE").properties(input));
-        assertSuccess(created);
-        assertThat(created.arn()).as("primary identifier of %s", created).isNotBlank();
-        assertThat(created.models()).isNull();
-        assertInputEqualsOutput(type, input, created.model());
-        assertNoWriteOnly(type, created.model());
-        return created;
+    static Stream<Arguments> cases() {
+        return ContractSuite.TESTS.stream().flatMap(test -> Arrays.stream(ResourceType.values())
+            .flatMap(type -> ContractInputs.BUNDLED_SETS.stream().map(set -> Arguments.of(test, type, set))));
     }
 
-    private static HandlerResponse read(final TypeUnderTest type, final String arn) {
-        final ObjectNode model = HandlerResponseModels.identifier(arn);
-        return type.invoker().invoke(type.request("READ").properties(model));
+    @ParameterizedTest(name = "{0} {1} inputs_{2}")
+    @MethodSource("cases")
+    void contractTest(final String test, final ResourceType type, final int set) {
+        final Result result = new ContractSuite(type, ContractInputs.bundled(type, set), LOCAL).run(test);
+
+        assertThat(result.outcome()).as("%s %s inputs_%d: %s", test, type.simpleName(), set, result.reason())
+            .isEqualTo(Outcome.PASS);
+        assertThat(result.test()).isEqualTo(test);
+        assertThat(leftBehind(type)).as("resources left behind by %s", test).isEmpty();
+        if (test.startsWith("contract_update_") && !test.equals("contract_update_without_create")) {
+            // the update inputs change one tag, add one and remove one (see inputs_<n>_create/update.json)
+            assertThat(endpoint.calls().count("TagResource")).as("TagResource calls of %s", test).isEqualTo(1);
+            assertThat(endpoint.calls().count("UntagResource")).as("UntagResource calls of %s", test).isEqualTo(1);
+        }
+        if (test.equals("contract_create_create")) {
+            assertThat(result.reason()).as(result.reason()).contains(type == ResourceType.PUBLIC_KEY
+                ? "refused: ResourceConflict" : "made a second resource");
+        }
     }
 
-    private static HandlerResponse update(final TypeUnderTest type, final int set, final HandlerResponse created) {
-        final ObjectNode input = type.updateInput(set).put("Arn", created.arn());
-        return type.invoker().invoke(type.request("UPDATE").properties(input).previousProperties(created.model()));
+    /** A broken handler: given the request and the real invoker, an answer. */
+    @FunctionalInterface
+    interface Broken {
+        HandlerResponse answer(HandlerRequest request, LocalInvoker real, int nth);
     }
 
-    private static HandlerResponse delete(final TypeUnderTest type, final String arn) {
-        return type.invoker().invoke(type.request("DELETE").properties(HandlerResponseModels.identifier(arn)));
+    private static Broken changed(final String action, final UnaryOperator<ObjectNode> change) {
+        return (request, real, nth) -> {
+            final HandlerResponse response = real.invokeUntilDone(request, r -> { });
+            return request.action().equals(action)
+                ? new HandlerResponse(change.apply(response.json().deepCopy()), response.log()) : response;
+        };
     }
 
-    private static void deleteSucceeds(final TypeUnderTest type, final String arn) {
-        final HandlerResponse deleted = delete(type, arn);
-        assertSuccess(deleted);
-        assertThat(deleted.model()).as("DELETE returns no model: %s", deleted).isNull();
+    /** The first DELETE answers SUCCESS without deleting anything. */
+    private static final Broken DELETE_DOES_NOTHING = (request, real, nth) ->
+        request.action().equals("DELETE") && nth == 1 ? answer("SUCCESS", null)
+            : real.invokeUntilDone(request, r -> { });
+
+    private static HandlerResponse answer(final String status, final String errorCode) {
+        final ObjectNode json = HandlerRequest.JSON.createObjectNode().put("status", status);
+        if (errorCode != null) {
+            json.put("errorCode", errorCode).put("message", "broken on purpose");
+        }
+        return new HandlerResponse(json, "");
     }
 
-    @ParameterizedTest
-    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
-    void contract_create_delete(final TypeUnderTest type, final int set) {
-        deleteSucceeds(type, create(type, set).arn());
+    /** A sabotage per test: the handler answers one thing wrong, and that test fails. */
+    static Stream<Arguments> sabotage() {
+        return Stream.of(
+            Arguments.of("contract_create_delete", changed("DELETE", r ->
+                r.set("resourceModel", r.objectNode().put("Arn", "x")))),
+            Arguments.of("contract_create_create", (Broken) (request, real, nth) ->
+                request.action().equals("CREATE") && nth == 2 ? answer("FAILED", "InternalFailure")
+                    : real.invokeUntilDone(request, r -> { })),
+            Arguments.of("contract_create_read", changed("READ", r -> withoutModel(r, "Name"))),
+            Arguments.of("contract_create_list", changed("LIST", ContractTest::emptyList)),
+            Arguments.of("contract_create_taggable", changed("READ", r -> withoutModel(r, "Tags"))),
+            Arguments.of("contract_update_read", changed("UPDATE", r -> withoutModel(r, "Tags"))),
+            Arguments.of("contract_update_list", changed("LIST", ContractTest::emptyList)),
+            Arguments.of("contract_update_tag_updatable", changed("READ", r -> withoutModel(r, "Tags"))),
+            Arguments.of("contract_update_without_create", changed("UPDATE", r ->
+                r.put("errorCode", "GeneralServiceException"))),
+            Arguments.of("contract_delete_read", changed("READ", r ->
+                r.has("errorCode") ? r.put("errorCode", "GeneralServiceException") : r)),
+            Arguments.of("contract_delete_list", DELETE_DOES_NOTHING),
+            Arguments.of("contract_delete_update", DELETE_DOES_NOTHING),
+            Arguments.of("contract_delete_delete", DELETE_DOES_NOTHING),
+            Arguments.of("contract_delete_create", DELETE_DOES_NOTHING));
+    }
+
+    private static ObjectNode withoutModel(final ObjectNode response, final String property) {
+        if (response.get("resourceModel") instanceof ObjectNode model) {
+            model.remove(property);
+        }
+        return response;
+    }
+
+    private static ObjectNode emptyList(final ObjectNode response) {
+        response.putArray("resourceModels");
+        return response;
     }
 
     /**
-     * The primary identifier (Arn) is server-generated, so AlreadyExists does not apply: a second CREATE makes a
-     * second resource. Except a public key: IVS refuses to import the same key material twice (409), which
-     * maps to ResourceConflict with the service's message naming the existing key.
+     * Each check can fail: the Stage handler with one answer changed fails exactly that check, and the suite still
+     * deletes what it made.
      */
-    @ParameterizedTest
-    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
-    void contract_create_create(final TypeUnderTest type, final int set) {
-        assertThat(Models.properties(type, "readOnlyProperties")).contains("Arn");
-        final String first = create(type, set).arn();
-        if (type == TypeUnderTest.PUBLIC_KEY) {
-            final HandlerResponse second = type.invoker().invoke(type.request("CREATE").properties(type.createInput(set)));
-            assertFailed(second, "ResourceConflict");
-            assertThat(second.message()).contains("ImportPublicKey", first);
-            return;
-        }
-        final String second = create(type, set).arn();
-        assertThat(second).isNotEqualTo(first);
+    @ParameterizedTest(name = "{0} fails on a broken handler")
+    @MethodSource("sabotage")
+    void eachCheckFailsOnABrokenHandler(final String test, final Broken broken) {
+        final LocalInvoker real = LocalInvoker.forType(ResourceType.STAGE);
+        final Map<String, Integer> counts = new java.util.HashMap<>();
+        final ContractSuite suite = new ContractSuite(ResourceType.STAGE, ContractInputs.bundled(ResourceType.STAGE, 1),
+            LOCAL, request -> broken.answer(request, real, counts.merge(request.action(), 1, Integer::sum)));
+
+        final Result result = suite.run(test);
+
+        assertThat(result.outcome()).as("%s on a broken handler: %s", test, result.reason()).isEqualTo(Outcome.FAIL);
+        assertThat(result.reason()).isNotBlank();
+        assertThat(leftBehind(ResourceType.STAGE)).as("resources left behind by %s", test).isEmpty();
     }
 
-    @ParameterizedTest
-    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
-    void contract_create_read(final TypeUnderTest type, final int set) {
-        final HandlerResponse created = create(type, set);
-        final HandlerResponse read = read(type, created.arn());
-        assertSuccess(read);
-        assertInputEqualsOutput(type, type.createInput(set), read.model());
-        assertThat(read.model()).isEqualTo(created.model());
-    }
-
-    @ParameterizedTest
-    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
-    void contract_create_list(final TypeUnderTest type, final int set) {
-        final String arn = create(type, set).arn();
-        assertThat(listAll(type)).contains(arn);
-    }
-
-    @ParameterizedTest
-    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
-    void contract_create_taggable(final TypeUnderTest type, final int set) {
-        assertThat(Models.schema(type).path("tagging").path("taggable").asBoolean()).isTrue();
-        assertThat(type.createInput(set).has("Tags")).isTrue();
-        final HandlerResponse read = read(type, create(type, set).arn());
-        assertThat(Models.covers(type.createInput(set).get("Tags"), read.model().get("Tags"))).isTrue();
-    }
-
-    @ParameterizedTest
-    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
-    void contract_update_read(final TypeUnderTest type, final int set) {
-        final HandlerResponse created = create(type, set);
-        final HandlerResponse updated = update(type, set, created);
-        assertSuccess(updated);
-        assertThat(updated.arn()).isEqualTo(created.arn());
-        assertInputEqualsOutput(type, type.updateInput(set), updated.model());
-        assertNoWriteOnly(type, updated.model());
-
-        final HandlerResponse read = read(type, created.arn());
-        assertSuccess(read);
-        assertInputEqualsOutput(type, type.updateInput(set), read.model());
-    }
-
-    @ParameterizedTest
-    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
-    void contract_update_list(final TypeUnderTest type, final int set) {
-        final HandlerResponse created = create(type, set);
-        assertSuccess(update(type, set, created));
-        assertThat(listAll(type)).contains(created.arn());
-    }
-
-    @ParameterizedTest
-    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
-    void contract_update_tag_updatable(final TypeUnderTest type, final int set) {
-        assertThat(Models.schema(type).path("tagging").path("tagUpdatable").asBoolean()).isTrue();
-        assertThat(type.updateInput(set).get("Tags")).isNotNull().isNotEqualTo(type.createInput(set).get("Tags"));
-        final HandlerResponse created = create(type, set);
-        assertSuccess(update(type, set, created));
-        final HandlerResponse read = read(type, created.arn());
-        assertThat(Models.covers(type.updateInput(set).get("Tags"), read.model().get("Tags")))
-            .as("tags after update: %s", read.model().get("Tags")).isTrue();
-    }
-
-    @ParameterizedTest
-    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
-    void contract_update_without_create(final TypeUnderTest type, final int set) {
-        final ObjectNode input = type.updateInput(set).put("Arn", type.missingArn());
-        final HandlerResponse response = type.invoker()
-            .invoke(type.request("UPDATE").properties(input).previousProperties(type.createInput(set).put("Arn", type.missingArn())));
-        assertFailed(response, "NotFound");
-    }
-
-    @ParameterizedTest
-    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
-    void contract_delete_read(final TypeUnderTest type, final int set) {
-        final String arn = create(type, set).arn();
-        deleteSucceeds(type, arn);
-        assertFailed(read(type, arn), "NotFound");
-    }
-
-    @ParameterizedTest
-    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
-    void contract_delete_list(final TypeUnderTest type, final int set) {
-        final String arn = create(type, set).arn();
-        deleteSucceeds(type, arn);
-        assertThat(listAll(type)).doesNotContain(arn);
-    }
-
-    @ParameterizedTest
-    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
-    void contract_delete_update(final TypeUnderTest type, final int set) {
-        final HandlerResponse created = create(type, set);
-        deleteSucceeds(type, created.arn());
-        assertFailed(update(type, set, created), "NotFound");
-    }
-
-    @ParameterizedTest
-    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
-    void contract_delete_delete(final TypeUnderTest type, final int set) {
-        final String arn = create(type, set).arn();
-        deleteSucceeds(type, arn);
-        assertFailed(delete(type, arn), "NotFound");
-    }
-
-    /** The Arn is not writable: re-CREATE with the same request makes a new resource. */
-    @ParameterizedTest
-    @MethodSource("community.ivsrealtime.testing.TypeUnderTest#withInputSets")
-    void contract_delete_create(final TypeUnderTest type, final int set) {
-        final String arn = create(type, set).arn();
-        deleteSucceeds(type, arn);
-        final HandlerResponse again = create(type, set);
-        assertThat(again.arn()).isNotEqualTo(arn);
-        assertThat(listAll(type)).containsExactly(again.arn());
+    private static java.util.List<String> leftBehind(final ResourceType type) {
+        return listAll(TypeUnderTest.valueOf(type.name()));
     }
 
     /**
@@ -227,10 +183,13 @@ class ContractTest {
         assertInputEqualsOutput(type, desired, updated.model());
     }
 
-    /** Tiny helper: a model holding only the primary identifier. */
-    static final class HandlerResponseModels {
-        static ObjectNode identifier(final String arn) {
-            return HandlerRequest.JSON.createObjectNode().put("Arn", arn);
-        }
+    /** The inputs shipped with every type and read from a directory are the same sets. */
+    @ParameterizedTest
+    @EnumSource(ResourceType.class)
+    void bundledInputsEqualTheRepositoryFiles(final ResourceType type) {
+        final java.nio.file.Path dir = community.ivsrealtime.schema.TypeFiles.handlersModule().resolve("src/package");
+        final java.util.List<ContractInputs> fromFiles = ContractInputs.fromDirectory(dir, type);
+        assertThat(fromFiles).hasSize(2);
+        assertThat(fromFiles).isEqualTo(ContractInputs.bundled(type));
     }
 }

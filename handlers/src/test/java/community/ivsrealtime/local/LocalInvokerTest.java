@@ -39,6 +39,17 @@ class LocalInvokerTest {
         assertThat(context.logLines()).containsExactly("one", "two");
         assertThat(context.log()).isEqualTo("one\ntwo");
         assertThat(context.getFunctionName()).isEqualTo("fn");
-        assertThat(context.getRemainingTimeInMillis()).isEqualTo(LocalLambdaContext.REMAINING_MILLIS);
+        assertThat(context.getRemainingTimeInMillis()).isBetween(LocalLambdaContext.REMAINING_MILLIS - 60_000,
+            LocalLambdaContext.REMAINING_MILLIS);
+    }
+
+    @Test
+    void theRemainingTimeCountsDownFromTheFunctionsTimeout() throws InterruptedException {
+        final LocalLambdaContext context = new LocalLambdaContext("fn", 2_000);
+        assertThat(context.getRemainingTimeInMillis()).isBetween(1_000, 2_000);
+        Thread.sleep(50);
+        assertThat(context.getRemainingTimeInMillis()).isLessThan(1_951);
+        assertThatThrownBy(() -> new LocalLambdaContext("fn", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LocalLambdaContext("fn", 900_001)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -27,14 +27,18 @@ class SchemaContractTest {
                 return new Expected(
                         Set.of("/properties/Arn", "/properties/ActiveSessionId", "/properties/Endpoints"),
                         Set.of(), Set.of(),
-                        Map.of("create", Set.of("ivs:CreateStage", "ivs:TagResource"),
+                        Map.of("create", Set.of("ivs:CreateStage", "ivs:TagResource",
+                                        // finding what an unanswered create made (CreateHandler)
+                                        "ivs:ListStages", "ivs:GetStage"),
                                 "read", Set.of("ivs:GetStage"),
                                 "update", Set.of("ivs:UpdateStage", "ivs:GetStage", "ivs:TagResource", "ivs:UntagResource"),
                                 "delete", Set.of("ivs:DeleteStage"),
                                 "list", Set.of("ivs:ListStages")));
             case ENCODER_CONFIGURATION:
                 return new Expected(Set.of("/properties/Arn"), Set.of("/properties/Name", "/properties/Video"), Set.of(),
-                        Map.of("create", Set.of("ivs:CreateEncoderConfiguration", "ivs:TagResource"),
+                        Map.of("create", Set.of("ivs:CreateEncoderConfiguration", "ivs:TagResource",
+                                        // finding what an unanswered create made (CreateHandler)
+                                        "ivs:ListEncoderConfigurations", "ivs:GetEncoderConfiguration"),
                                 "read", Set.of("ivs:GetEncoderConfiguration"),
                                 "update", Set.of("ivs:GetEncoderConfiguration", "ivs:TagResource", "ivs:UntagResource"),
                                 "delete", Set.of("ivs:DeleteEncoderConfiguration"),
@@ -42,6 +46,8 @@ class SchemaContractTest {
             case STORAGE_CONFIGURATION:
                 return new Expected(Set.of("/properties/Arn"), Set.of("/properties/Name", "/properties/S3"), Set.of(),
                         Map.of("create", Set.of("ivs:CreateStorageConfiguration", "ivs:TagResource",
+                                        // finding what an unanswered create made (CreateHandler)
+                                        "ivs:ListStorageConfigurations", "ivs:GetStorageConfiguration",
                                         // IVS edits the bucket policy with the caller's credentials
                                         "s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:PutBucketPolicy"),
                                 "read", Set.of("ivs:GetStorageConfiguration"),
@@ -52,7 +58,9 @@ class SchemaContractTest {
             case PUBLIC_KEY:
                 return new Expected(Set.of("/properties/Arn", "/properties/Fingerprint"),
                         Set.of("/properties/Name", "/properties/PublicKeyMaterial"), Set.of(),
-                        Map.of("create", Set.of("ivs:ImportPublicKey", "ivs:TagResource"),
+                        Map.of("create", Set.of("ivs:ImportPublicKey", "ivs:TagResource",
+                                        // finding what an unanswered create made (CreateHandler)
+                                        "ivs:ListPublicKeys", "ivs:GetPublicKey"),
                                 "read", Set.of("ivs:GetPublicKey"),
                                 "update", Set.of("ivs:GetPublicKey", "ivs:TagResource", "ivs:UntagResource"),
                                 "delete", Set.of("ivs:DeletePublicKey"),
@@ -64,7 +72,9 @@ class SchemaContractTest {
                                 "/properties/InsecureIngest"),
                         // GetIngestConfiguration does not return insecureIngest
                         Set.of("/properties/InsecureIngest"),
-                        Map.of("create", Set.of("ivs:CreateIngestConfiguration", "ivs:TagResource"),
+                        Map.of("create", Set.of("ivs:CreateIngestConfiguration", "ivs:TagResource",
+                                        // finding what an unanswered create made (CreateHandler)
+                                        "ivs:ListIngestConfigurations", "ivs:GetIngestConfiguration"),
                                 "read", Set.of("ivs:GetIngestConfiguration"),
                                 "update", Set.of("ivs:UpdateIngestConfiguration", "ivs:GetIngestConfiguration", "ivs:TagResource",
                                         "ivs:UntagResource"),
