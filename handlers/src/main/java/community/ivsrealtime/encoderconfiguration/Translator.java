@@ -73,7 +73,7 @@ final class Translator {
             .collect(Collectors.toList());
     }
 
-    /** Service defaults for an absent Video or member (ivs-realtime-api.md section 9, item 15): 1280x720, 30 fps, 2.5 Mbps. */
+    /** Service defaults for an absent Video or member (https://docs.aws.amazon.com/ivs/latest/RealTimeAPIReference/API_Video.html): 1280x720, 30 fps, 2.5 Mbps. */
     static Video videoAsStored(final Video video) {
         final Video v = video == null ? new Video() : video;
         return Video.builder()

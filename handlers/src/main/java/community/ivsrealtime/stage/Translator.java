@@ -59,7 +59,7 @@ final class Translator {
         .readOnlyWhenPresent("ActiveSessionId", ResourceModel::getActiveSessionId, ResourceModel::setActiveSessionId)
         .build();
 
-    /** Service defaults (ivs-realtime-api.md section 9, item 15). */
+    /** Service defaults (https://docs.aws.amazon.com/ivs/latest/RealTimeAPIReference/API_AutoParticipantRecordingConfiguration.html). */
     static final int DEFAULT_THUMBNAIL_INTERVAL = 60;
     static final String THUMBNAILS_INTERVAL = "INTERVAL";
 
@@ -95,7 +95,7 @@ final class Translator {
     }
 
     /**
-     * Compares with the service's documented defaults filled in (ivs-realtime-api.md section 5): a previous state
+     * Compares with the service's documented defaults filled in (API_AutoParticipantRecordingConfiguration.html, above): a previous state
      * read back from the service carries them, a template usually does not, and "absent" means "recording off
      * with defaults" (storage configuration ARN "").
      */
