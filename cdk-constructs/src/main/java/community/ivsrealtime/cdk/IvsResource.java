@@ -9,7 +9,6 @@ import software.amazon.awscdk.Names;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Resource;
 import software.amazon.awscdk.ResourceProps;
-import software.amazon.awscdk.TagManager;
 import software.amazon.awscdk.UniqueResourceNameOptions;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
@@ -73,10 +72,10 @@ abstract class IvsResource extends Resource {
     }
 
     /** Applies the removal policy (default {@link #DEFAULT_REMOVAL_POLICY}) and the tag checks to the L1. */
-    void finish(CfnResource resource, TagManager tags, RemovalPolicy removalPolicy) {
+    void finish(CfnResource resource, Object renderedTags, RemovalPolicy removalPolicy) {
         resource.applyRemovalPolicy(removalPolicy != null ? removalPolicy : DEFAULT_REMOVAL_POLICY);
-        if (tags != null) {
-            Checks.tags(resource, tags);
+        if (renderedTags != null) {
+            Checks.tags(resource, renderedTags);
         }
     }
 }
