@@ -16,6 +16,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
+import software.constructs.IConstruct;
 import software.constructs.IValidation;
 
 /**
@@ -213,21 +214,22 @@ final class Checks {
         return parts;
     }
 
-    /** One tag check per stack: see {@link #tags}. */
-    private static final Map<Stack, TagCheck> TAG_CHECKS = java.util.Collections.synchronizedMap(new WeakHashMap<>());
+    /** One tag check per scope of our constructs: see {@link #tags}. */
+    private static final Map<IConstruct, TagCheck> TAG_CHECKS = java.util.Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * Adds a synth-time check of the tags that end up on a resource ({@code Tags.of(scope).add(...)} runs as an
      * aspect, after the constructor): at most 50, keys 1-128 characters not starting with {@code aws:}, values at
-     * most 256 characters. The resources of a stack share one validation on the stack, which resolves all their tags
-     * in one call: a validation per resource would be one callback from node per resource at synth.
+     * most 256 characters. The resources made in one scope share one validation on that scope, which resolves all
+     * their tags in one call: a validation per resource would be one callback from node per resource at synth, and
+     * each callback a round trip (and one Java stack level deeper, see BENCHMARKS.md).
      *
+     * @param scope the scope the L2 was made in
      * @param owner the L1
      * @param renderedTags its tag manager's rendered tags (a lazy value)
      */
-    static void tags(CfnResource owner, Object renderedTags) {
-        Stack stack = owner.getStack();
-        TAG_CHECKS.computeIfAbsent(stack, s -> {
+    static void tags(IConstruct scope, CfnResource owner, Object renderedTags) {
+        TAG_CHECKS.computeIfAbsent(scope, s -> {
             TagCheck check = new TagCheck(s);
             s.getNode().addValidation(check);
             return check;
@@ -235,12 +237,12 @@ final class Checks {
     }
 
     private static final class TagCheck implements IValidation {
-        private final Stack stack;
+        private final IConstruct scope;
         private final List<CfnResource> owners = new ArrayList<>();
         private final List<Object> rendered = new ArrayList<>();
 
-        TagCheck(Stack stack) {
-            this.stack = stack;
+        TagCheck(IConstruct scope) {
+            this.scope = scope;
         }
 
         synchronized void add(CfnResource owner, Object renderedTags) {
@@ -254,7 +256,7 @@ final class Checks {
             if (rendered.isEmpty()) {
                 return errors;
             }
-            Object resolved = stack.resolve(new ArrayList<>(rendered));
+            Object resolved = Stack.of(scope).resolve(new ArrayList<>(rendered));
             if (!(resolved instanceof List<?> all)) {
                 return errors;
             }

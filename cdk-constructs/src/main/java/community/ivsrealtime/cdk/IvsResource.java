@@ -24,14 +24,22 @@ abstract class IvsResource extends Resource {
     /** Removal policy when none is given: retain (CloudFormation leaves the resource in place on removal). */
     static final RemovalPolicy DEFAULT_REMOVAL_POLICY = RemovalPolicy.RETAIN;
 
+    /**
+     * Where this resource's tag checks are registered, one validation per such scope: the scope it was made in, or
+     * for a resource made inside one of ours (an ingest configuration of a stage), that one's.
+     */
+    private final Construct scope;
+
     /** A resource defined in this app. */
     IvsResource(Construct scope, String id) {
         super(scope, id);
+        this.scope = scope instanceof IvsResource parent ? parent.scope : scope;
     }
 
     /** An imported resource: its environment (account, Region) comes from its ARN. */
     IvsResource(Construct scope, String id, String arn) {
         super(scope, id, ResourceProps.builder().environmentFromArn(arn).build());
+        this.scope = scope instanceof IvsResource parent ? parent.scope : scope;
     }
 
     /** The ARN that grants and the resource ID refer to. */
@@ -75,7 +83,7 @@ abstract class IvsResource extends Resource {
     void finish(CfnResource resource, Object renderedTags, RemovalPolicy removalPolicy) {
         resource.applyRemovalPolicy(removalPolicy != null ? removalPolicy : DEFAULT_REMOVAL_POLICY);
         if (renderedTags != null) {
-            Checks.tags(resource, renderedTags);
+            Checks.tags(scope, resource, renderedTags);
         }
     }
 }
