@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.CfnResourceProps;
+import software.amazon.awscdk.CfnTag;
 
 /** Rendering shared by the generated L1s: typed values to the CloudFormation form (schema names, unset left out). */
 final class CfnValues {
@@ -33,27 +35,27 @@ final class CfnValues {
     }
 
     /**
-     * The resolved properties with the tag list in CloudFormation's form: CDK's tag manager renders
-     * {@code [{key, value}]} (as {@code CfnTag}), the schemas name the members {@code Key} and {@code Value}.
+     * A setter's change: the property's override replaced by the rendered value, or deleted for null (the L1s hand
+     * all their properties to node as one override of {@code Properties}, see the generated constructors).
      */
-    static Map<String, Object> tagsToCloudFormation(Map<String, Object> resolved, String tagProperty) {
-        if (resolved == null || !(resolved.get(tagProperty) instanceof List<?> tags)) {
-            return resolved;
+    static void set(CfnResource resource, String name, Object value) {
+        if (value == null) {
+            resource.addPropertyDeletionOverride(name);
+        } else {
+            resource.addPropertyOverride(name, render(value));
         }
-        List<Object> out = new ArrayList<>(tags.size());
-        for (Object tag : tags) {
-            if (tag instanceof Map<?, ?> m && m.containsKey("key")) {
-                Map<String, Object> t = new LinkedHashMap<>();
-                t.put("Key", m.get("key"));
-                t.put("Value", m.get("value"));
-                out.add(t);
-            } else {
-                out.add(tag);
-            }
+    }
+
+    /** The initial tags of a {@code KEY_VALUE} tag manager: key to value, in order. */
+    static Map<String, String> tagMap(List<CfnTag> tags) {
+        if (tags == null) {
+            return null;
         }
-        Map<String, Object> copy = new LinkedHashMap<>(resolved);
-        copy.put(tagProperty, out);
-        return copy;
+        Map<String, String> out = new LinkedHashMap<>();
+        for (CfnTag tag : tags) {
+            out.put(tag.getKey(), tag.getValue());
+        }
+        return out;
     }
 
     /** Nested values become maps with the schema's names; lists and maps are rendered element by element. */

@@ -3,15 +3,18 @@ package community.ivsrealtime.cdk;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
 import software.amazon.awscdk.Arn;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.TagManager;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.constructs.IConstruct;
 import software.constructs.IValidation;
@@ -38,13 +41,42 @@ final class Checks {
     private Checks() {
     }
 
+    /** What marks a string token ({@code ${Token[...]}}) and a list token ({@code #{Token[...]}}) in aws-cdk-lib. */
+    private static final String STRING_TOKEN = "${Token[";
+    private static final String LIST_TOKEN = "#{Token[";
+    /** The upper 16 bits of a token-encoded double in aws-cdk-lib ({@code DOUBLE_TOKEN_MARKER_BITS}). */
+    private static final long DOUBLE_TOKEN_MARKER = 0xFBFFL;
+
+    /**
+     * Whether a value is a token. Each {@code Token.isUnresolved} is a round trip to node, so values that cannot be a
+     * token are decided here: a string without the token marker, a number that is not a token-encoded double, a
+     * boolean, a list that is not a single list-token string. Anything else, or anything that might be a token, is
+     * asked of {@code Token.isUnresolved}.
+     */
     static boolean isUnresolved(Object value) {
-        return value != null && Token.isUnresolved(value);
+        return value != null && mightBeToken(value) && Token.isUnresolved(value);
+    }
+
+    static boolean mightBeToken(Object value) {
+        if (value instanceof String s) {
+            return s.contains(STRING_TOKEN);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return (Double.doubleToRawLongBits(((Number) value).doubleValue()) >>> 48) == DOUBLE_TOKEN_MARKER;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                || value instanceof Boolean) {
+            return false;
+        }
+        if (value instanceof List<?> list) {
+            return list.size() == 1 && list.get(0) instanceof String s && s.contains(LIST_TOKEN);
+        }
+        return true;
     }
 
     /** A literal value to check: present and not a token. */
     static boolean known(Object value) {
-        return value != null && !Token.isUnresolved(value);
+        return value != null && !isUnresolved(value);
     }
 
     static IllegalArgumentException fail(String prop, String rule, Object got) {
@@ -175,25 +207,80 @@ final class Checks {
                     "Invalid resource, expected '" + resourceType + "', got '" + parts.getResource() + "'");
         }
         String id = parts.getResourceName();
-        if (!Token.isUnresolved(arn) && (id == null || (known(id) && !RESOURCE_ID.matcher(id).matches()))) {
+        if (!isUnresolved(arn) && (id == null || (known(id) && !RESOURCE_ID.matcher(id).matches()))) {
             throw new IllegalArgumentException("Invalid resource ID, expected '" + resourceType
                     + "/' followed by letters, digits or '-', got '" + arn + "'");
         }
         return parts;
     }
 
+    /** One tag check per scope of our constructs: see {@link #tags}. */
+    private static final Map<IConstruct, TagCheck> TAG_CHECKS = java.util.Collections.synchronizedMap(new WeakHashMap<>());
+
     /**
      * Adds a synth-time check of the tags that end up on a resource ({@code Tags.of(scope).add(...)} runs as an
      * aspect, after the constructor): at most 50, keys 1-128 characters not starting with {@code aws:}, values at
-     * most 256 characters.
+     * most 256 characters. The resources made in one scope share one validation on that scope, which resolves all
+     * their tags in one call: a validation per resource would be one callback from node per resource at synth, and
+     * each callback a round trip (and one Java stack level deeper, see BENCHMARKS.md).
+     *
+     * @param scope the scope the L2 was made in
+     * @param owner the L1
+     * @param renderedTags its tag manager's rendered tags (a lazy value)
      */
-    static void tags(IConstruct owner, TagManager tags) {
-        owner.getNode().addValidation(new IValidation() {
-            @Override
-            public List<String> validate() {
-                return tagErrors(tags.tagValues());
+    static void tags(IConstruct scope, CfnResource owner, Object renderedTags) {
+        TAG_CHECKS.computeIfAbsent(scope, s -> {
+            TagCheck check = new TagCheck(s);
+            s.getNode().addValidation(check);
+            return check;
+        }).add(owner, renderedTags);
+    }
+
+    private static final class TagCheck implements IValidation {
+        private final IConstruct scope;
+        private final List<CfnResource> owners = new ArrayList<>();
+        private final List<Object> rendered = new ArrayList<>();
+
+        TagCheck(IConstruct scope) {
+            this.scope = scope;
+        }
+
+        synchronized void add(CfnResource owner, Object renderedTags) {
+            owners.add(owner);
+            rendered.add(renderedTags);
+        }
+
+        @Override
+        public synchronized List<String> validate() {
+            List<String> errors = new ArrayList<>();
+            if (rendered.isEmpty()) {
+                return errors;
             }
-        });
+            Object resolved = Stack.of(scope).resolve(new ArrayList<>(rendered));
+            if (!(resolved instanceof List<?> all)) {
+                return errors;
+            }
+            for (int i = 0; i < all.size() && i < owners.size(); i++) {
+                if (!(all.get(i) instanceof List<?> tags)) {
+                    continue;
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                for (Object tag : tags) {
+                    if (tag instanceof Map<?, ?> m) {
+                        Object key = m.get("Key");
+                        Object value = m.get("Value");
+                        // a token resolves to an intrinsic (not a string): its value is only known at deploy time
+                        values.put(String.valueOf(key), value instanceof String v ? v : "");
+                    }
+                }
+                List<String> found = tagErrors(values);
+                if (!found.isEmpty()) {
+                    String path = owners.get(i).getNode().getPath();
+                    found.forEach(e -> errors.add(path + ": " + e));
+                }
+            }
+            return errors;
+        }
     }
 
     static List<String> tagErrors(Map<String, String> tags) {
@@ -210,7 +297,7 @@ final class Checks {
             } else if (key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
                 errors.add("tag key must not start with \"aws:\" (reserved for AWS), got " + show(key));
             }
-            if (!Token.isUnresolved(value) && value.length() > 256) {
+            if (value.length() > 256 && !isUnresolved(value)) {
                 errors.add("tag value must be at most 256 characters long, got " + value.length()
                         + " characters for key " + show(key));
             }

@@ -54,7 +54,7 @@ public class EncoderConfiguration extends EncoderConfigurationBase {
             cfn.video(render(video));
         }
         CfnEncoderConfiguration resource = new CfnEncoderConfiguration(this, "Resource", cfn.build());
-        finish(resource, resource.getCdkTagManager(), props.getRemovalPolicy());
+        finish(resource, resource.cdkRenderedTags(), props.getRemovalPolicy());
         this.encoderConfigurationArn = resource.getAttrArn();
     }
 

@@ -18,10 +18,9 @@ public class IngestConfiguration extends IngestConfigurationBase {
     /** At most this many bytes of attributes (keys and values). */
     static final int MAX_ATTRIBUTE_BYTES = 1024;
 
-    private final String ingestConfigurationArn;
-    private final SecretValue streamKey;
-    private final String participantId;
-    private final String state;
+    /** The L1; its attribute tokens are made on first use (each is a round trip to node). */
+    private final CfnIngestConfiguration resource;
+    private SecretValue streamKey;
     private final IStage stage;
 
     /**
@@ -105,26 +104,26 @@ public class IngestConfiguration extends IngestConfigurationBase {
             cfn.attributes(attributes);
         }
         CfnIngestConfiguration resource = new CfnIngestConfiguration(this, "Resource", cfn.build());
-        finish(resource, resource.getCdkTagManager(), props.getRemovalPolicy());
-        this.ingestConfigurationArn = resource.getAttrArn();
-        this.streamKey = SecretValue.resourceAttribute(resource.getAttrStreamKey());
-        this.participantId = resource.getAttrParticipantId();
-        this.state = resource.getAttrState();
+        finish(resource, resource.cdkRenderedTags(), props.getRemovalPolicy());
+        this.resource = resource;
     }
 
     @Override
     public String getIngestConfigurationArn() {
-        return ingestConfigurationArn;
+        return resource.getAttrArn();
     }
 
     @Override
     public SecretValue getIngestConfigurationStreamKey() {
+        if (streamKey == null) {
+            streamKey = SecretValue.resourceAttribute(resource.getAttrStreamKey());
+        }
         return streamKey;
     }
 
     @Override
     public String getIngestConfigurationParticipantId() {
-        return participantId;
+        return resource.getAttrParticipantId();
     }
 
     /**
@@ -134,7 +133,7 @@ public class IngestConfiguration extends IngestConfigurationBase {
      * @return the state (a token)
      */
     public String getIngestConfigurationState() {
-        return state;
+        return resource.getAttrState();
     }
 
     /**

@@ -9,7 +9,6 @@ import software.amazon.awscdk.Names;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Resource;
 import software.amazon.awscdk.ResourceProps;
-import software.amazon.awscdk.TagManager;
 import software.amazon.awscdk.UniqueResourceNameOptions;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
@@ -25,14 +24,22 @@ abstract class IvsResource extends Resource {
     /** Removal policy when none is given: retain (CloudFormation leaves the resource in place on removal). */
     static final RemovalPolicy DEFAULT_REMOVAL_POLICY = RemovalPolicy.RETAIN;
 
+    /**
+     * Where this resource's tag checks are registered, one validation per such scope: the scope it was made in, or
+     * for a resource made inside one of ours (an ingest configuration of a stage), that one's.
+     */
+    private final Construct scope;
+
     /** A resource defined in this app. */
     IvsResource(Construct scope, String id) {
         super(scope, id);
+        this.scope = scope instanceof IvsResource parent ? parent.scope : scope;
     }
 
     /** An imported resource: its environment (account, Region) comes from its ARN. */
     IvsResource(Construct scope, String id, String arn) {
         super(scope, id, ResourceProps.builder().environmentFromArn(arn).build());
+        this.scope = scope instanceof IvsResource parent ? parent.scope : scope;
     }
 
     /** The ARN that grants and the resource ID refer to. */
@@ -73,10 +80,10 @@ abstract class IvsResource extends Resource {
     }
 
     /** Applies the removal policy (default {@link #DEFAULT_REMOVAL_POLICY}) and the tag checks to the L1. */
-    void finish(CfnResource resource, TagManager tags, RemovalPolicy removalPolicy) {
+    void finish(CfnResource resource, Object renderedTags, RemovalPolicy removalPolicy) {
         resource.applyRemovalPolicy(removalPolicy != null ? removalPolicy : DEFAULT_REMOVAL_POLICY);
-        if (tags != null) {
-            Checks.tags(resource, tags);
+        if (renderedTags != null) {
+            Checks.tags(scope, resource, renderedTags);
         }
     }
 }

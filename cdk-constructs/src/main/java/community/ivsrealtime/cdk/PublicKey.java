@@ -15,8 +15,8 @@ public class PublicKey extends PublicKeyBase {
     static final String PEM_PATTERN =
             "^.*-----BEGIN PUBLIC KEY-----\\r?\\n([a-zA-Z0-9+/=\\r\\n]+)\\r?\\n-----END PUBLIC KEY-----(\\r?\\n)?.*$";
 
-    private final String publicKeyArn;
-    private final String publicKeyFingerprint;
+    /** The L1; its attribute tokens are made on first use (each is a round trip to node). */
+    private final CfnPublicKey resource;
 
     /**
      * Imports a public key from its ARN; its fingerprint is then unknown.
@@ -60,19 +60,18 @@ public class PublicKey extends PublicKeyBase {
                 .name(nameOrDefault(props.getPublicKeyName()))
                 .publicKeyMaterial(props.getPublicKeyMaterial())
                 .build());
-        finish(resource, resource.getCdkTagManager(), props.getRemovalPolicy());
-        this.publicKeyArn = resource.getAttrArn();
-        this.publicKeyFingerprint = resource.getAttrFingerprint();
+        finish(resource, resource.cdkRenderedTags(), props.getRemovalPolicy());
+        this.resource = resource;
     }
 
     @Override
     public String getPublicKeyArn() {
-        return publicKeyArn;
+        return resource.getAttrArn();
     }
 
     @Override
     public String getPublicKeyFingerprint() {
-        return publicKeyFingerprint;
+        return resource.getAttrFingerprint();
     }
 
     private static final class Imported extends PublicKeyBase {

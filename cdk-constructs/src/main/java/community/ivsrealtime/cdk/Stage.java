@@ -31,12 +31,8 @@ public class Stage extends StageBase {
 
     private static final String STORAGE = "recordingStorageConfiguration";
 
-    private final String stageArn;
-    private final String activeSessionId;
-    private final String eventsEndpoint;
-    private final String whipEndpoint;
-    private final String rtmpEndpoint;
-    private final String rtmpsEndpoint;
+    /** The L1; its attribute tokens are made on first use (each is a round trip to node). */
+    private final CfnStage resource;
 
     /**
      * Imports a stage from its ARN; its endpoints are then unknown.
@@ -113,18 +109,13 @@ public class Stage extends StageBase {
             cfn.autoParticipantRecordingConfiguration(recording);
         }
         CfnStage resource = new CfnStage(this, "Resource", cfn.build());
-        finish(resource, resource.getCdkTagManager(), props.getRemovalPolicy());
-        this.stageArn = resource.getAttrArn();
-        this.activeSessionId = resource.getAttrActiveSessionId();
-        this.eventsEndpoint = resource.getAttrEndpointsEvents();
-        this.whipEndpoint = resource.getAttrEndpointsWhip();
-        this.rtmpEndpoint = resource.getAttrEndpointsRtmp();
-        this.rtmpsEndpoint = resource.getAttrEndpointsRtmps();
+        finish(resource, resource.cdkRenderedTags(), props.getRemovalPolicy());
+        this.resource = resource;
     }
 
     @Override
     public String getStageArn() {
-        return stageArn;
+        return resource.getAttrArn();
     }
 
     /**
@@ -133,27 +124,27 @@ public class Stage extends StageBase {
      * @return the session ID (a token)
      */
     public String getStageActiveSessionId() {
-        return activeSessionId;
+        return resource.getAttrActiveSessionId();
     }
 
     @Override
     public String getStageEventsEndpoint() {
-        return eventsEndpoint;
+        return resource.getAttrEndpointsEvents();
     }
 
     @Override
     public String getStageWhipEndpoint() {
-        return whipEndpoint;
+        return resource.getAttrEndpointsWhip();
     }
 
     @Override
     public String getStageRtmpEndpoint() {
-        return rtmpEndpoint;
+        return resource.getAttrEndpointsRtmp();
     }
 
     @Override
     public String getStageRtmpsEndpoint() {
-        return rtmpsEndpoint;
+        return resource.getAttrEndpointsRtmps();
     }
 
     private static CfnStage.AutoParticipantRecordingConfigurationProperty recording(StageProps props) {

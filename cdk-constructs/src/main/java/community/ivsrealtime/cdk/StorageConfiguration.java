@@ -77,7 +77,7 @@ public class StorageConfiguration extends StorageConfigurationBase {
                                 .bucketName(bucketName)
                                 .build())
                         .build());
-        finish(resource, resource.getCdkTagManager(), props.getRemovalPolicy());
+        finish(resource, resource.cdkRenderedTags(), props.getRemovalPolicy());
         this.storageConfigurationArn = resource.getAttrArn();
         keepIvsStatement(resource);
         checkObjectOwnership();

@@ -117,6 +117,35 @@ class GeneratedL1Test {
     }
 
     @Test
+    void settersReplaceAWholePropertyNullRemovesItAndTagsCanBeReplaced() {
+        Stack stack = new Stack(new App(), "S");
+        CfnStage stage = new CfnStage(stack, "Stage", CfnStageProps.builder()
+                .name("n")
+                .autoParticipantRecordingConfiguration(CfnStage.AutoParticipantRecordingConfigurationProperty.builder()
+                        .storageConfigurationArn("a").mediaTypes(List.of("AUDIO_ONLY")).build())
+                .tags(List.of(CfnTag.builder().key("k").value("1").build()))
+                .build());
+        // the new object has fewer members than the old one: none of the old ones may survive
+        stage.setAutoParticipantRecordingConfiguration(CfnStage.AutoParticipantRecordingConfigurationProperty.builder()
+                .storageConfigurationArn("b").build());
+        stage.setName(null);
+        stage.setTags(List.of(CfnTag.builder().key("k2").value("2").build()));
+        assertThat(stage.getCdkTagManager().tagValues()).isEqualTo(Map.of("k2", "2"));
+        Template t = Template.fromStack(stack);
+        assertThat(properties(t, CfnStage.CFN_RESOURCE_TYPE_NAME)).isEqualTo(Map.of(
+                "AutoParticipantRecordingConfiguration", Map.of("StorageConfigurationArn", "b"),
+                "Tags", List.of(Map.of("Key", "k2", "Value", "2"))));
+    }
+
+    @Test
+    void attributeTokensAreMadeOnceAndKeptTheSame() {
+        Stack stack = new Stack(new App(), "S");
+        CfnStage stage = new CfnStage(stack, "Stage");
+        assertThat(stage.getAttrArn()).isSameAs(stage.getAttrArn());
+        assertThat(Token.isUnresolved(stage.getAttrArn())).isTrue();
+    }
+
+    @Test
     void readOnlyPropertiesAreGetAttAttributesIncludingTheStageEndpoints() {
         Stack stack = new Stack(new App(), "S");
         CfnStage stage = new CfnStage(stack, "Stage");

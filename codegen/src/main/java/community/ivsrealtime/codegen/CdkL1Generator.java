@@ -130,7 +130,8 @@ public final class CdkL1Generator {
                 .append("    /** The CloudFormation resource type name of this L1. */\n")
                 .append("    public static final String CFN_RESOURCE_TYPE_NAME = \"").append(schema.typeName()).append("\";\n\n");
         if (taggable) {
-            s.append("    private final software.amazon.awscdk.TagManager cdkTagManager;\n");
+            s.append("    private software.amazon.awscdk.TagManager cdkTagManager;\n")
+                    .append("    private Object renderedTags;\n");
         }
         for (Prop p : props) {
             s.append("    private ").append(p.heldType()).append(' ').append(p.field()).append(";\n");
@@ -146,15 +147,30 @@ public final class CdkL1Generator {
                 .append("    public ").append(cls).append("(software.constructs.Construct scope, String id, ")
                 .append(cls).append("Props props) {\n")
                 .append("        super(scope, id, CfnValues.resourceProps(CFN_RESOURCE_TYPE_NAME, props, ").append(anyRequired).append("));\n");
-        if (taggable) {
-            s.append("        this.cdkTagManager = new software.amazon.awscdk.TagManager(software.amazon.awscdk.TagType.STANDARD,\n")
-                    .append("                CFN_RESOURCE_TYPE_NAME, null, software.amazon.awscdk.TagManagerOptions.builder().tagPropertyName(\"tags\").build());\n");
-        }
         s.append("        if (props != null) {\n");
         for (Prop p : props) {
             s.append("            this.").append(p.field()).append(" = props.get").append(p.capitalized()).append("();\n");
         }
-        s.append("        }\n    }\n\n");
+        s.append("        }\n");
+        if (taggable) {
+            String tagField = props.stream().filter(Prop::tags).findFirst().orElseThrow().field();
+            s.append("        newTagManager(").append(tagField).append(");\n");
+        }
+        s.append("        // one override with all properties, resolved and rendered in node at synth: no Java callback then\n")
+                .append("        this.addOverride(\"Properties\", cfnProperties());\n    }\n\n");
+        if (taggable) {
+            String tagProp = props.stream().filter(Prop::tags).findFirst().orElseThrow().schemaName();
+            // CfnResource's own cfnProperties (in node) renders the tag manager under tagPropertyName
+            s.append("    /**\n     * A tag manager holding the given tags: node renders them (with Tags.of tags) under {@code ")
+                    .append(tagProp).append("} as {@code [{Key, Value}]}.\n     */\n")
+                    .append("    private void newTagManager(java.util.List<software.amazon.awscdk.CfnTag> tags) {\n")
+                    .append("        this.cdkTagManager = new software.amazon.awscdk.TagManager(software.amazon.awscdk.TagType.KEY_VALUE,\n")
+                    .append("                CFN_RESOURCE_TYPE_NAME, CfnValues.tagMap(tags),\n")
+                    .append("                software.amazon.awscdk.TagManagerOptions.builder().tagPropertyName(\"").append(tagProp).append("\").build());\n")
+                    .append("        this.renderedTags = cdkTagManager.getRenderedTags();\n    }\n\n")
+                    .append("    /** The lazy value the tags render from at synth ({@code ").append(tagProp).append("}). */\n")
+                    .append("    Object cdkRenderedTags() {\n        return renderedTags;\n    }\n\n");
+        }
         attributes(s, schema);
         if (taggable) {
             s.append("    /** Tag manager: {@code Tags.of(scope).add(key, value)} tags land here and render with the resource's Tags. */\n")
@@ -174,29 +190,25 @@ public final class CdkL1Generator {
                 } else {
                     s.append("        this.").append(p.field()).append(" = value;\n");
                 }
+                if (p.tags()) {
+                    s.append("        newTagManager(value);\n");
+                } else {
+                    s.append("        CfnValues.set(this, \"").append(p.schemaName()).append("\", value);\n");
+                }
                 s.append("    }\n\n");
             }
         }
-        s.append("    /** The properties in CloudFormation form (schema names), rendered when the template is synthesized. */\n")
-                .append("    @Override\n    protected java.util.Map<String, Object> getCfnProperties() {\n")
+        s.append("    /**\n     * The properties in CloudFormation form (schema names, unset ones left out; the tags are CfnResource's), handed\n")
+                .append("     * to node once as an override of {@code Properties}; setters replace one property's override.\n")
+                .append("     */\n")
+                .append("    private java.util.Map<String, Object> cfnProperties() {\n")
                 .append("        java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();\n");
         for (Prop p : props) {
-            if (p.tags()) {
-                s.append("        if (cdkTagManager != null) {\n")
-                        .append("            properties.put(\"").append(p.schemaName()).append("\", cdkTagManager.renderTags(")
-                        .append(p.field()).append("));\n        }\n");
-            } else {
+            if (!p.tags()) {
                 s.append("        CfnValues.put(properties, \"").append(p.schemaName()).append("\", ").append(p.field()).append(");\n");
             }
         }
         s.append("        return properties;\n    }\n");
-        for (Prop p : props) {
-            if (p.tags()) {
-                s.append("\n    /** The resolved properties as the schema names them: tags as {@code [{Key, Value}]}. */\n")
-                        .append("    @Override\n    protected java.util.Map<String, Object> renderProperties(java.util.Map<String, Object> resolved) {\n")
-                        .append("        return CfnValues.tagsToCloudFormation(resolved, \"").append(p.schemaName()).append("\");\n    }\n");
-            }
-        }
         for (String def : nestedDefinitions(schema, props)) {
             JsonNode node = schema.root().path("definitions").path(def);
             if (!"object".equals(node.path("type").asText()) || !node.has("properties")) {
@@ -283,25 +295,34 @@ public final class CdkL1Generator {
     private static void attribute(StringBuilder s, ResourceSchema schema, String javaName, String getAtt, JsonNode node) {
         String type = JavaTypes.of(schema, getAtt, node, JavaTypes.cdk(className(schema)));
         String description = node.path("description").asText("");
-        ModelGenerator.javadoc(s, "    ", "Attribute " + getAtt + " (Fn::GetAtt): " + description);
         String ref = "this.getAtt(\"" + getAtt + "\", software.amazon.awscdk.ResolutionTypeHint.";
+        String javaType;
+        String make;
         switch (type) {
             case "String":
-                s.append("    public String getAttr").append(javaName).append("() {\n")
-                        .append("        return software.amazon.awscdk.Token.asString(").append(ref).append("STRING));\n    }\n\n");
+                javaType = "String";
+                make = "software.amazon.awscdk.Token.asString(" + ref + "STRING))";
                 break;
             case "Number":
-                s.append("    public Number getAttr").append(javaName).append("() {\n")
-                        .append("        return software.amazon.awscdk.Token.asNumber(").append(ref).append("NUMBER));\n    }\n\n");
+                javaType = "Number";
+                make = "software.amazon.awscdk.Token.asNumber(" + ref + "NUMBER))";
                 break;
             case "java.util.List<String>":
-                s.append("    public java.util.List<String> getAttr").append(javaName).append("() {\n")
-                        .append("        return software.amazon.awscdk.Token.asList(").append(ref).append("STRING_LIST));\n    }\n\n");
+                javaType = "java.util.List<String>";
+                make = "software.amazon.awscdk.Token.asList(" + ref + "STRING_LIST))";
                 break;
             default:
-                s.append("    public software.amazon.awscdk.IResolvable getAttr").append(javaName).append("() {\n")
-                        .append("        return this.getAtt(\"").append(getAtt).append("\");\n    }\n\n");
+                javaType = "software.amazon.awscdk.IResolvable";
+                make = "this.getAtt(\"" + getAtt + "\")";
         }
+        // made on first use (each is a round trip to node), then the same token every time
+        String field = "attr" + javaName;
+        s.append("    private ").append(javaType).append(' ').append(field).append(";\n\n");
+        ModelGenerator.javadoc(s, "    ", "Attribute " + getAtt + " (Fn::GetAtt): " + description);
+        s.append("    public ").append(javaType).append(" getAttr").append(javaName).append("() {\n")
+                .append("        if (").append(field).append(" == null) {\n")
+                .append("            ").append(field).append(" = ").append(make).append(";\n        }\n")
+                .append("        return ").append(field).append(";\n    }\n\n");
     }
 
     // --------------------------------------------------------------------------- props and nested definition classes

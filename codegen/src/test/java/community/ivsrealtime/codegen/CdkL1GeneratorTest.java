@@ -58,8 +58,11 @@ class CdkL1GeneratorTest {
                         "public void setModes(java.util.List<String> value)",
                         "public void setAttributes(java.util.Map<String, String> value)")
                 .contains("CfnValues.put(properties, \"S3\", s3);", "CfnValues.put(properties, \"Enabled\", enabled);")
-                .contains("properties.put(\"Tags\", cdkTagManager.renderTags(tags));")
-                .contains("return CfnValues.tagsToCloudFormation(resolved, \"Tags\");")
+                .contains("tagPropertyName(\"Tags\")")
+                .contains("this.addOverride(\"Properties\", cfnProperties());")
+                .contains("CfnValues.set(this, \"S3\", value);")
+                .contains("software.amazon.awscdk.TagType.KEY_VALUE")
+                .doesNotContain("getCfnProperties", "renderProperties")
                 .doesNotContain("private String arn", "setArn", "setCount", "UrlsProperty", "TagProperty");
         assertThat(l1).as("no constructor without props: Name is required").doesNotContain("(software.constructs.Construct scope, String id) {")
                 .contains("CfnValues.resourceProps(CFN_RESOURCE_TYPE_NAME, props, true)");
@@ -68,10 +71,10 @@ class CdkL1GeneratorTest {
     @Test
     void readOnlyPropertiesAreGetAttAttributesAndObjectsAreFlattened() {
         String l1 = generate(SCHEMA).get("community/ivsrealtime/cdk/CfnWidget.java");
-        assertThat(l1).contains("public String getAttrArn() {\n        return software.amazon.awscdk.Token.asString(this.getAtt(\"Arn\", software.amazon.awscdk.ResolutionTypeHint.STRING));")
-                .contains("public Number getAttrCount() {\n        return software.amazon.awscdk.Token.asNumber(this.getAtt(\"Count\", software.amazon.awscdk.ResolutionTypeHint.NUMBER));")
-                .contains("public String getAttrUrlsMain() {\n        return software.amazon.awscdk.Token.asString(this.getAtt(\"Urls.Main\",")
-                .contains("public java.util.List<String> getAttrUrlsPorts() {\n        return software.amazon.awscdk.Token.asList(this.getAtt(\"Urls.Ports\",");
+        assertThat(l1).contains("public String getAttrArn() {\n        if (attrArn == null) {\n            attrArn = software.amazon.awscdk.Token.asString(this.getAtt(\"Arn\", software.amazon.awscdk.ResolutionTypeHint.STRING));")
+                .contains("public Number getAttrCount() {\n        if (attrCount == null) {\n            attrCount = software.amazon.awscdk.Token.asNumber(this.getAtt(\"Count\", software.amazon.awscdk.ResolutionTypeHint.NUMBER));")
+                .contains("public String getAttrUrlsMain() {\n        if (attrUrlsMain == null) {\n            attrUrlsMain = software.amazon.awscdk.Token.asString(this.getAtt(\"Urls.Main\",")
+                .contains("public java.util.List<String> getAttrUrlsPorts() {\n        if (attrUrlsPorts == null) {\n            attrUrlsPorts = software.amazon.awscdk.Token.asList(this.getAtt(\"Urls.Ports\",");
     }
 
     @Test
