@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import community.ivsrealtime.cli.Ivsrt;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
+import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
@@ -12,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
@@ -23,6 +24,10 @@ import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
  * endpoint given with {@code --endpoint}: exit codes, messages, tables, a cloud assembly with two stacks.
  */
 class DeployCommandsTest {
+
+    /** The endpoint for the class, reset before each test. */
+    @RegisterExtension
+    static final IvsRealTimeExtension IVS = IvsRealTimeExtension.create();
 
     private static IvsRealTimeEmulator emulator;
     private static IvsRealTimeClient ivs;
@@ -35,20 +40,15 @@ class DeployCommandsTest {
 
     @BeforeAll
     static void start() {
-        emulator = IvsRealTimeEmulator.start();
+        emulator = IVS.emulator();
         ivs = Fixtures.client(emulator);
     }
 
     @AfterAll
     static void stop() {
         ivs.close();
-        emulator.close();
     }
 
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
 
     private static Path resource(final String name) {
         try {

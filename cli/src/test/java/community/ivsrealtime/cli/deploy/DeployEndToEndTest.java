@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
+import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
@@ -31,6 +33,10 @@ class DeployEndToEndTest {
     @TempDir
     static Path dir;
 
+    /** The endpoint for the class (the tests build on each other's state). */
+    @RegisterExtension
+    static final IvsRealTimeExtension IVS = IvsRealTimeExtension.create().resetBeforeEach(false);
+
     private static IvsRealTimeEmulator emulator;
     private static IvsRealTimeClient ivs;
     private static Path stateFile;
@@ -39,7 +45,7 @@ class DeployEndToEndTest {
 
     @BeforeAll
     static void start() {
-        emulator = IvsRealTimeEmulator.start();
+        emulator = IVS.emulator();
         ivs = Fixtures.client(emulator);
         stateFile = dir.resolve("state/state.json");
     }
@@ -47,7 +53,6 @@ class DeployEndToEndTest {
     @AfterAll
     static void stop() {
         ivs.close();
-        emulator.close();
     }
 
     private static DeployState state() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
+import community.ivsrealtime.emulator.junit.IvsRealTimeExtension;
 import community.ivsrealtime.emulator.faults.Fault;
 import community.ivsrealtime.local.HandlerRequest;
 import java.io.BufferedReader;
@@ -20,8 +21,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 
@@ -33,6 +34,10 @@ import software.amazon.awssdk.services.ivsrealtime.IvsRealTimeClient;
 class RollbackAndRecoveryTest {
 
     private static final ObjectNode V1 = Fixtures.template("stack.json");
+
+    /** The endpoint for the class, reset before each test. */
+    @RegisterExtension
+    static final IvsRealTimeExtension IVS = IvsRealTimeExtension.create();
 
     private static IvsRealTimeEmulator emulator;
     private static IvsRealTimeClient ivs;
@@ -51,20 +56,15 @@ class RollbackAndRecoveryTest {
 
     @BeforeAll
     static void start() {
-        emulator = IvsRealTimeEmulator.start();
+        emulator = IVS.emulator();
         ivs = Fixtures.client(emulator);
     }
 
     @AfterAll
     static void stop() {
         ivs.close();
-        emulator.close();
     }
 
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
 
     private Path stateFile() {
         return dir.resolve("state.json");
