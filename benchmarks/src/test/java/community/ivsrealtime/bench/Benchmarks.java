@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * Commands: {@code cold ROUNDS [JAVA...]} (fresh-JVM CREATE, ours and the baseline interleaved, with Lambda's JVM
  * flags; each JAVA a java binary, default the running one), {@code warm N} (N READs in one JVM), {@code list N}
  * (LIST of N stages), {@code calls} (IVS calls per type and action), {@code jmh FORKS ITERATIONS MILLIS} (micro-benchmarks), {@code synth N,N,.. ROUNDS} (CDK synth, L2s
- * against raw CfnResource), {@code all} (everything, with the counts of
+ * and the floor against raw CfnResource, then their jsii messages per stage), {@code synth-messages} (only those counts), {@code all} (everything, with the counts of
  * BENCHMARKS.md). Ours is the shaded handler jar, the baseline the jar of this module's main sources.
  */
 public final class Benchmarks {
@@ -76,6 +76,7 @@ public final class Benchmarks {
             case "jmh" -> jmh(intArg(args, 0, 1), intArg(args, 1, 5), intArg(args, 2, 1000));
             case "synth" -> synth(args.length > 0 ? Arrays.stream(args[0].split(",")).map(Integer::valueOf).toList()
                 : List.of(10, 100, 1000), intArg(args, 1, 3));
+            case "synth-messages" -> synthMessages();
             case "all" -> {
                 calls();
                 cold(10, javas(args, 0));
@@ -475,10 +476,23 @@ public final class Benchmarks {
 
     // ------------------------------------------------------------------ CDK synth
 
-    /** CDK synth through the L2s and with raw CfnResource, alternating in this JVM ({@link SynthBenchmark}). */
+    /**
+     * CDK synth through the L2s, through the floor and with raw CfnResource, rotating in this JVM, then the jsii
+     * messages per stage of each ({@link SynthBenchmark}); per size the medians in ms: L2, raw, floor.
+     */
     Map<Integer, double[]> synth(final List<Integer> sizes, final int rounds) throws IOException {
         final StringBuilder text = new StringBuilder();
         final Map<Integer, double[]> result = new SynthBenchmark(work.resolve("cdk")).run(sizes, rounds, text);
+        report.append(text);
+        return result;
+    }
+
+    /** Only the jsii messages per stage of the three ways ({@link SynthBenchmark#messages}). */
+    Map<SynthBenchmark.Variant, double[]> synthMessages() throws IOException {
+        final StringBuilder text = new StringBuilder();
+        final SynthBenchmark synth = new SynthBenchmark(work.resolve("cdk"));
+        synth.synth(SynthBenchmark.Variant.RAW, 1);
+        final Map<SynthBenchmark.Variant, double[]> result = synth.messages(text);
         report.append(text);
         return result;
     }

@@ -12,23 +12,31 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import software.amazon.jsii.JsiiMessageCounter;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.CfnResourceProps;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Resource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.s3.Bucket;
+import software.constructs.Construct;
 
 /**
  * CDK synth of N stages, each recording to one storage configuration (on an owned bucket) and with one ingest
- * configuration: through the L2 constructs, and the same resources written with raw {@code CfnResource}, in the same
- * JVM, alternating. Each synth is a new App (constructs + {@code app.synth()} writing cdk.out).
+ * configuration, three ways in the same JVM, rotating: through the L2 constructs, through the thinnest L2 that jsii's
+ * Java runtime allows (the floor, {@link #floor}), and the same resources written with raw {@code CfnResource}. Each
+ * synth is a new App (constructs + {@code app.synth()} writing cdk.out). {@link #messages} counts the jsii messages
+ * per stage of each.
  */
 final class SynthBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,16 +92,64 @@ final class SynthBenchmark {
     }
 
     /**
-     * One synth in a thread with a large stack: jsii's Java runtime handles each callback from node one stack level
-     * deeper (at synth aws-cdk-lib reads each L1's Java-implemented {@code cdkTagManager}, 4 callbacks per L1), so a
-     * synth with thousands of callbacks overflows the default thread stack (aws/aws-cdk#2154). Which side needs it:
-     * {@link #defaultStack}.
+     * The floor: the thinnest L2 that jsii's Java runtime allows. Per IVS resource one Java subclass of aws-cdk-lib's
+     * {@code Resource} whose default child ({@code Resource}) is a plain {@code CfnResource} with the properties of
+     * {@link #raw}; the ingest configuration gets the stage's ARN by {@code getAtt}. No checks, tags, removal policy,
+     * grants or default names: what any Java L2 on jsii pays before doing anything of its own.
      */
-    Map<String, Integer> synth(final boolean l2, final int n) throws IOException {
+    void floor(final Stack stack, final int n) {
+        final Bucket bucket = new Bucket(stack, "Bucket");
+        bucket.addToResourcePolicy(StorageConfiguration.ivsWriteStatement(bucket, stack.getRegion()));
+        final FloorResource storage = new FloorResource(stack, "Storage", "Community::IVSRealTime::StorageConfiguration",
+            Map.of("S3", Map.of("BucketName", bucket.getBucketName())));
+        if (bucket.getPolicy() != null) {
+            storage.resource.getNode().addDependency(bucket.getPolicy());
+        }
+        for (int i = 0; i < n; i++) {
+            final FloorResource stage = new FloorResource(stack, "Stage" + i, "Community::IVSRealTime::Stage",
+                Map.of("Name", "stage-" + i, "AutoParticipantRecordingConfiguration", Map.of(
+                    "StorageConfigurationArn", storage.resource.getAtt("Arn"), "MediaTypes", List.of("AUDIO_VIDEO"))));
+            new FloorResource(stage, "Ingest", "Community::IVSRealTime::IngestConfiguration",
+                Map.of("StageArn", stage.resource.getAtt("Arn"), "IngestProtocol", "RTMPS", "UserId", "encoder-" + i));
+        }
+    }
+
+    /**
+     * The floor's L2: a Java subclass of {@code Resource} with a {@code CfnResource} child. It declares no method: jsii's
+     * Java runtime declares every non-private method of a Java subclass to node as an override, and node then calls
+     * back into Java whenever it reads one.
+     */
+    static final class FloorResource extends Resource {
+        final CfnResource resource;
+
+        FloorResource(final Construct scope, final String id, final String type, final Map<String, Object> properties) {
+            super(scope, id);
+            this.resource = new CfnResource(this, "Resource", CfnResourceProps.builder().type(type).properties(properties)
+                .build());
+        }
+    }
+
+    /** The three ways of writing the app. */
+    enum Variant {
+        L2("L2"), FLOOR("floor"), RAW("raw CfnResource");
+
+        final String label;
+
+        Variant(final String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * Runs {@code work} in a thread with a large stack: jsii's Java runtime handles each callback from node one stack
+     * level deeper, so a synth with thousands of callbacks overflows the default thread stack (aws/aws-cdk#2154). Which
+     * variant needs it: {@link #defaultStack}.
+     */
+    private static <T> T onLargeStack(final String what, final Callable<T> work) throws IOException {
         final Object[] result = new Object[1];
         final Thread thread = new Thread(null, () -> {
             try {
-                result[0] = synthHere(l2, n);
+                result[0] = work.call();
             } catch (Throwable t) {
                 result[0] = t;
             }
@@ -106,17 +162,22 @@ final class SynthBenchmark {
             throw new IOException(e);
         }
         if (result[0] instanceof Throwable t) {
-            throw new IllegalStateException((l2 ? "L2" : "raw") + " synth of " + n + " stages failed", t);
+            throw new IllegalStateException(what + " failed", t);
         }
         @SuppressWarnings("unchecked")
-        final Map<String, Integer> types = (Map<String, Integer>) result[0];
-        return types;
+        final T value = (T) result[0];
+        return value;
+    }
+
+    /** One synth of {@code n} stages (in a thread with a large stack); the templates' resource types and counts. */
+    Map<String, Integer> synth(final Variant variant, final int n) throws IOException {
+        return onLargeStack(variant.label + " synth of " + n + " stages", () -> synthHere(variant, n));
     }
 
     /** Whether a synth of {@code n} stages completes on this thread's (default) stack; the error's name if not. */
-    String defaultStack(final boolean l2, final int n) {
+    String defaultStack(final Variant variant, final int n) {
         try {
-            synthHere(l2, n);
+            synthHere(variant, n);
             return "ok";
         } catch (StackOverflowError e) {
             return "StackOverflowError";
@@ -130,17 +191,18 @@ final class SynthBenchmark {
      * CloudFormation stack holds at most 500 resources (the CDK refuses more), so the stages go {@value #PER_STACK} to a
      * stack, each stack with its own bucket and storage configuration.
      */
-    private Map<String, Integer> synthHere(final boolean l2, final int n) throws IOException {
-        final Path out = Files.createTempDirectory(Files.createDirectories(work), l2 ? "l2-" : "raw-");
+    private Map<String, Integer> synthHere(final Variant variant, final int n) throws IOException {
+        final Path out = Files.createTempDirectory(Files.createDirectories(work), variant.name().toLowerCase(Locale.ROOT) + "-");
         final App app = new App(AppProps.builder().outdir(out.toString()).build());
         final int stacks = (n + PER_STACK - 1) / PER_STACK;
         for (int i = 0; i < stacks; i++) {
             final Stack stack = stack(app, "Bench" + i);
             final int count = Math.min(PER_STACK, n - i * PER_STACK);
-            if (l2) {
-                l2(stack, count);
-            } else {
-                raw(stack, count);
+            switch (variant) {
+                case L2 -> l2(stack, count);
+                case FLOOR -> floor(stack, count);
+                case RAW -> raw(stack, count);
+                default -> throw new IllegalArgumentException(variant.name());
             }
         }
         app.synth();
@@ -152,54 +214,104 @@ final class SynthBenchmark {
         return types;
     }
 
-    /** Per N: {@code rounds} synths each way, alternating; medians in ms. */
+    /** Apps of {@value #SMALL} and {@value #LARGE} stages: their difference over 10 stages is the cost of one stage. */
+    static final int SMALL = 2;
+    static final int LARGE = 12;
+
+    /**
+     * jsii messages per stage (with its ingest configuration) of each variant: Java to node requests (answers to
+     * callbacks included) and node's callbacks into Java, as the difference between a synth of {@value #LARGE} and
+     * one of {@value #SMALL} stages over their difference; the kinds of messages per stage, largest first.
+     */
+    Map<Variant, double[]> messages(final StringBuilder report) throws IOException {
+        final Map<Variant, double[]> result = new LinkedHashMap<>();
+        final Map<Variant, Map<String, Double>> kinds = new LinkedHashMap<>();
+        for (Variant v : Variant.values()) {
+            final JsiiMessageCounter.Counts small = count(v, SMALL);
+            final JsiiMessageCounter.Counts large = count(v, LARGE);
+            final double stages = LARGE - SMALL;
+            result.put(v, new double[] {(large.requests() - small.requests()) / stages,
+                (large.callbacks() - small.callbacks()) / stages, large.requests(), large.callbacks(),
+                (large.bytes() - small.bytes()) / stages});
+            final Map<String, Double> perStage = new TreeMap<>();
+            large.kinds().forEach((k, c) -> {
+                final double d = (c - small.kinds().getOrDefault(k, 0)) / stages;
+                if (d != 0) {
+                    perStage.put(k, d);
+                }
+            });
+            kinds.put(v, perStage);
+        }
+        report.append(String.format("%njsii messages per stage with its ingest configuration (synth of %d stages minus synth of %d, over %d)%n",
+            LARGE, SMALL, LARGE - SMALL));
+        report.append("| variant | Java to node messages per stage | of them answers to callbacks from node | JSON characters per stage (both ways) | messages, app of 12 stages |\n");
+        report.append("|---|---:|---:|---:|---:|\n");
+        result.forEach((v, r) -> report.append(String.format("| %s | %.1f | %.1f | %,.0f | %.0f |%n", v.label, r[0], r[1], r[4], r[2])));
+        kinds.forEach((v, k) -> {
+            report.append(String.format("%s, per stage:%n", v.label));
+            k.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> report.append(String.format("  %5.1f  %s%n", e.getValue(), e.getKey())));
+        });
+        return result;
+    }
+
+    private JsiiMessageCounter.Counts count(final Variant variant, final int n) throws IOException {
+        return onLargeStack("counting " + variant.label, () -> {
+            final JsiiMessageCounter.Counts[] counts = new JsiiMessageCounter.Counts[1];
+            JsiiMessageCounter.count(() -> synthHere(variant, n), counts);
+            return counts[0];
+        });
+    }
+
+    /** Per N: {@code rounds} synths of each variant, rotating the order each round; medians in ms (L2, raw, floor). */
     Map<Integer, double[]> run(final List<Integer> sizes, final int rounds, final StringBuilder report) throws IOException {
-        synth(true, 2);
-        synth(false, 2);
+        for (Variant v : Variant.values()) {
+            synth(v, 2);
+        }
         final Map<Integer, double[]> result = new LinkedHashMap<>();
-        report.append(String.format("%nCDK synth (new App, constructs, app.synth(); %d stages per stack), %d rounds each, alternating, java %s%n", PER_STACK,
-            rounds, System.getProperty("java.version")));
-        report.append("| stages (each with recording and an ingest configuration) | L2 ms | raw CfnResource ms | ratio | resources |\n");
-        report.append("|---:|---:|---:|---:|---:|\n");
+        report.append(String.format("%nCDK synth (new App, constructs, app.synth(); %d stages per stack), %d rounds each, rotating, java %s%n",
+            PER_STACK, rounds, System.getProperty("java.version")));
+        report.append("| stages (each with recording and an ingest configuration) | L2 ms | floor ms | raw CfnResource ms | L2/raw | floor/raw | L2/floor | resources |\n");
+        report.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        final Variant[] all = Variant.values();
         for (int n : sizes) {
-            final List<Double> l2 = new ArrayList<>();
-            final List<Double> raw = new ArrayList<>();
-            Map<String, Integer> typesL2 = null;
-            Map<String, Integer> typesRaw = null;
+            final Map<Variant, List<Double>> times = new EnumMap<>(Variant.class);
+            final Map<Variant, Map<String, Integer>> types = new EnumMap<>(Variant.class);
             for (int r = 0; r < rounds; r++) {
-                for (int k = 0; k < 2; k++) {
-                    final boolean doL2 = (k == 0) == (r % 2 == 0);
+                for (int k = 0; k < all.length; k++) {
+                    final Variant v = all[(k + r) % all.length];
                     final long s = System.nanoTime();
-                    final Map<String, Integer> types = synth(doL2, n);
-                    final double ms = (System.nanoTime() - s) / 1e6;
-                    if (doL2) {
-                        l2.add(ms);
-                        typesL2 = types;
-                    } else {
-                        raw.add(ms);
-                        typesRaw = types;
-                    }
+                    types.put(v, synth(v, n));
+                    times.computeIfAbsent(v, x -> new ArrayList<>()).add((System.nanoTime() - s) / 1e6);
                 }
             }
-            if (!typesL2.equals(typesRaw)) {
-                throw new IllegalStateException("the templates differ in resources: L2 " + typesL2 + ", raw " + typesRaw);
+            for (Variant v : all) {
+                if (!types.get(v).equals(types.get(Variant.RAW))) {
+                    throw new IllegalStateException("the templates differ in resources: " + v.label + " " + types.get(v)
+                        + ", raw " + types.get(Variant.RAW));
+                }
             }
-            final Stats a = new Stats(l2);
-            final Stats b = new Stats(raw);
-            result.put(n, new double[] {a.median(), b.median()});
-            final String line = String.format("| %,d | %s | %s | %.2f | %d |%n", n, a.summary("%.0f"), b.summary("%.0f"),
-                a.median() / b.median(), typesL2.values().stream().mapToInt(Integer::intValue).sum());
+            final Stats l2 = new Stats(times.get(Variant.L2));
+            final Stats floor = new Stats(times.get(Variant.FLOOR));
+            final Stats raw = new Stats(times.get(Variant.RAW));
+            result.put(n, new double[] {l2.median(), raw.median(), floor.median()});
+            final String line = String.format("| %,d | %s | %s | %s | %.2f | %.2f | %.2f | %d |%n", n, l2.summary("%.0f"),
+                floor.summary("%.0f"), raw.summary("%.0f"), l2.median() / raw.median(), floor.median() / raw.median(),
+                l2.median() / floor.median(), types.get(Variant.RAW).values().stream().mapToInt(Integer::intValue).sum());
             System.out.print(line);
             report.append(line);
         }
         if (sizes.contains(1000)) {
-            // raw first: after a StackOverflowError inside a jsii callback the jsii runtime is not usable any more
-            final String raw1000 = defaultStack(false, 1000);
-            final String line = String.format("On the default thread stack, 1,000 stages: raw %s, L2 %s%n", raw1000,
-                defaultStack(true, 1000));
+            // L2 last: after a StackOverflowError inside a jsii callback the jsii runtime is not usable any more
+            final String line = String.format("On the default thread stack, 1,000 stages: raw %s, floor %s, L2 %s%n",
+                defaultStack(Variant.RAW, 1000), defaultStack(Variant.FLOOR, 1000), defaultStack(Variant.L2, 1000));
             System.out.print(line);
             report.append(line);
         }
+        final StringBuilder counts = new StringBuilder();
+        messages(counts);
+        System.out.print(counts);
+        report.append(counts);
         return result;
     }
 }
