@@ -18,6 +18,8 @@ public final class JsiiMessageCounter {
     public record Counts(int requests, int callbacks, long bytes, Map<String, Integer> kinds) {
     }
 
+    private static final boolean DUMP = Boolean.getBoolean("jsii.dumpCreates");
+
     private JsiiMessageCounter() {
     }
 
@@ -28,6 +30,9 @@ public final class JsiiMessageCounter {
         final MessageInspector before = JsiiRuntime.messageInspector.get();
         JsiiRuntime.messageInspector.set((message, type) -> {
             totals[2] += message.toString().length();
+            if (DUMP && message.path("api").asText().equals("create")) {
+                System.out.printf("create %s: %d chars, %d overrides%n", message.path("fqn").asText(), message.toString().length(), message.path("overrides").size());
+            }
             if (type == MessageInspector.MessageType.Request) {
                 totals[0]++;
                 kinds.merge("> " + requestKind(message), 1, Integer::sum);

@@ -19,6 +19,26 @@ final class CfnValues {
     private CfnValues() {
     }
 
+    /** Selects an L1's constructor for the L2s (see {@link #nodeObjectForL2}). */
+    static final class ForL2 {
+        private ForL2() {
+        }
+    }
+
+    /** The only {@link ForL2}. */
+    static final ForL2 FOR_L2 = new ForL2();
+
+    /**
+     * The node object of an L1 made by one of our L2s: a {@code CfnResource} that declares no callback into Java
+     * ({@link NodeObjects}). Its tags render from its properties, and {@code Tags.of(scope)} reaches its tag manager
+     * through the L2, which node sees as taggable instead.
+     */
+    static software.amazon.jsii.JsiiObjectRef nodeObjectForL2(software.constructs.Construct scope, String id,
+            String type, Object props, boolean propsRequired) {
+        return NodeObjects.create(NodeObjects.CFN_RESOURCE,
+                NodeObjects.args(scope, id, resourceProps(type, props, propsRequired)), false);
+    }
+
     /** The generic resource props of an L1; fails before the construct exists when required props are missing. */
     static CfnResourceProps resourceProps(String type, Object props, boolean propsRequired) {
         if (propsRequired && props == null) {

@@ -238,16 +238,15 @@ final class Checks {
 
     private static final class TagCheck implements IValidation {
         private final IConstruct scope;
-        private final List<CfnResource> owners = new ArrayList<>();
-        private final List<Object> rendered = new ArrayList<>();
+        /** Each L1's latest rendered tags (its {@code setTags} makes a new tag manager). */
+        private final Map<CfnResource, Object> rendered = new LinkedHashMap<>();
 
         TagCheck(IConstruct scope) {
             this.scope = scope;
         }
 
         synchronized void add(CfnResource owner, Object renderedTags) {
-            owners.add(owner);
-            rendered.add(renderedTags);
+            rendered.put(owner, renderedTags);
         }
 
         @Override
@@ -256,7 +255,8 @@ final class Checks {
             if (rendered.isEmpty()) {
                 return errors;
             }
-            Object resolved = Stack.of(scope).resolve(new ArrayList<>(rendered));
+            List<CfnResource> owners = new ArrayList<>(rendered.keySet());
+            Object resolved = Stack.of(scope).resolve(new ArrayList<>(rendered.values()));
             if (!(resolved instanceof List<?> all)) {
                 return errors;
             }

@@ -1,5 +1,6 @@
 package community.ivsrealtime.cdk;
 
+import software.amazon.awscdk.ITaggableV2;
 import software.constructs.Construct;
 
 /**
@@ -8,7 +9,7 @@ import software.constructs.Construct;
  *
  * @see <a href="https://docs.aws.amazon.com/ivs/latest/RealTimeAPIReference/API_CreateEncoderConfiguration.html">CreateEncoderConfiguration</a>
  */
-public class EncoderConfiguration extends EncoderConfigurationBase {
+public class EncoderConfiguration extends EncoderConfigurationBase implements ITaggableV2 {
 
     private final String encoderConfigurationArn;
 
@@ -53,8 +54,8 @@ public class EncoderConfiguration extends EncoderConfigurationBase {
         if (video != null) {
             cfn.video(render(video));
         }
-        CfnEncoderConfiguration resource = new CfnEncoderConfiguration(this, "Resource", cfn.build());
-        finish(resource, resource.cdkRenderedTags(), props.getRemovalPolicy());
+        CfnEncoderConfiguration resource = new CfnEncoderConfiguration(CfnValues.FOR_L2, this, "Resource", cfn.build());
+        finish(resource, resource::getCdkTagManager, resource::cdkOnRenderedTags, props.getRemovalPolicy());
         this.encoderConfigurationArn = resource.getAttrArn();
     }
 

@@ -2,6 +2,7 @@ package community.ivsrealtime.cdk;
 
 import java.util.Map;
 
+import software.amazon.awscdk.ITaggableV2;
 import software.amazon.awscdk.SecretValue;
 import software.constructs.Construct;
 
@@ -13,7 +14,7 @@ import software.constructs.Construct;
  *
  * @see <a href="https://docs.aws.amazon.com/ivs/latest/RealTimeAPIReference/API_CreateIngestConfiguration.html">CreateIngestConfiguration</a>
  */
-public class IngestConfiguration extends IngestConfigurationBase {
+public class IngestConfiguration extends IngestConfigurationBase implements ITaggableV2 {
 
     /** At most this many bytes of attributes (keys and values). */
     static final int MAX_ATTRIBUTE_BYTES = 1024;
@@ -103,8 +104,8 @@ public class IngestConfiguration extends IngestConfigurationBase {
         if (attributes != null) {
             cfn.attributes(attributes);
         }
-        CfnIngestConfiguration resource = new CfnIngestConfiguration(this, "Resource", cfn.build());
-        finish(resource, resource.cdkRenderedTags(), props.getRemovalPolicy());
+        CfnIngestConfiguration resource = new CfnIngestConfiguration(CfnValues.FOR_L2, this, "Resource", cfn.build());
+        finish(resource, resource::getCdkTagManager, resource::cdkOnRenderedTags, props.getRemovalPolicy());
         this.resource = resource;
     }
 

@@ -2,6 +2,8 @@ package community.ivsrealtime.cdk;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.CfnResource;
@@ -9,6 +11,7 @@ import software.amazon.awscdk.Names;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Resource;
 import software.amazon.awscdk.ResourceProps;
+import software.amazon.awscdk.TagManager;
 import software.amazon.awscdk.UniqueResourceNameOptions;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
@@ -17,7 +20,11 @@ import software.constructs.Construct;
 
 /**
  * What the five L2s share: the generic {@code grant}, the resource ID taken from the ARN, the default name, the
- * removal policy and the tag checks. Not public: each type's public surface is its interface and class.
+ * removal policy, the tags and their checks. Not public: each type's public surface is its interface and class.
+ *
+ * <p>An L2 defined here is what node sees as taggable ({@code ITaggableV2}): its tag manager is its L1's, so
+ * {@code Tags.of(scope)} tags reach the L1 through it, and the L1 itself declares no callback to node
+ * ({@link NodeObjects}).
  */
 abstract class IvsResource extends Resource {
 
@@ -30,16 +37,32 @@ abstract class IvsResource extends Resource {
      */
     private final Construct scope;
 
-    /** A resource defined in this app. */
+    /** The tag manager of the L1 (looked up on each call: the L1's {@code setTags} replaces it); null when imported. */
+    private Supplier<TagManager> tagManager;
+
+    /** A resource defined in this app: node sees it as taggable. */
     IvsResource(Construct scope, String id) {
-        super(scope, id);
+        super(NodeObjects.create(NodeObjects.RESOURCE, NodeObjects.args(scope, id), true));
+        NodeObjects.requireNoNodeOverrides(getClass());
         this.scope = scope instanceof IvsResource parent ? parent.scope : scope;
     }
 
-    /** An imported resource: its environment (account, Region) comes from its ARN. */
+    /** An imported resource: its environment (account, Region) comes from its ARN; not taggable. */
     IvsResource(Construct scope, String id, String arn) {
-        super(scope, id, ResourceProps.builder().environmentFromArn(arn).build());
+        super(NodeObjects.create(NodeObjects.RESOURCE,
+                NodeObjects.args(scope, id, ResourceProps.builder().environmentFromArn(arn).build()), false));
+        NodeObjects.requireNoNodeOverrides(getClass());
         this.scope = scope instanceof IvsResource parent ? parent.scope : scope;
+    }
+
+    /**
+     * Tag manager ({@code ITaggableV2} of the five L2 classes): the L1's, so that {@code Tags.of(scope).add(key,
+     * value)} tags land on the resource.
+     *
+     * @return the L1's tag manager (null for an imported resource, which is not taggable)
+     */
+    public TagManager getCdkTagManager() {
+        return tagManager == null ? null : tagManager.get();
     }
 
     /** The ARN that grants and the resource ID refer to. */
@@ -79,11 +102,18 @@ abstract class IvsResource extends Resource {
                         .build());
     }
 
-    /** Applies the removal policy (default {@link #DEFAULT_REMOVAL_POLICY}) and the tag checks to the L1. */
-    void finish(CfnResource resource, Object renderedTags, RemovalPolicy removalPolicy) {
+    /**
+     * Applies the removal policy (default {@link #DEFAULT_REMOVAL_POLICY}) to the L1 (made with its constructor for
+     * the L2s), makes its tag manager this L2's, and checks its tags whenever it has a tag manager (one without tags
+     * gets it when a tag aspect first visits this L2).
+     *
+     * @param tags the L1's {@code getCdkTagManager}
+     * @param onRenderedTags the L1's {@code cdkOnRenderedTags}
+     */
+    void finish(CfnResource resource, Supplier<TagManager> tags, Consumer<Consumer<Object>> onRenderedTags,
+            RemovalPolicy removalPolicy) {
+        this.tagManager = tags;
         resource.applyRemovalPolicy(removalPolicy != null ? removalPolicy : DEFAULT_REMOVAL_POLICY);
-        if (renderedTags != null) {
-            Checks.tags(scope, resource, renderedTags);
-        }
+        onRenderedTags.accept(rendered -> Checks.tags(scope, resource, rendered));
     }
 }

@@ -1,5 +1,6 @@
 package community.ivsrealtime.cdk;
 
+import software.amazon.awscdk.ITaggableV2;
 import software.constructs.Construct;
 
 /**
@@ -9,7 +10,7 @@ import software.constructs.Construct;
  *
  * @see <a href="https://docs.aws.amazon.com/ivs/latest/RealTimeAPIReference/API_ImportPublicKey.html">ImportPublicKey</a>
  */
-public class PublicKey extends PublicKeyBase {
+public class PublicKey extends PublicKeyBase implements ITaggableV2 {
 
     /** The schema's pattern for {@code PublicKeyMaterial}. */
     static final String PEM_PATTERN =
@@ -56,11 +57,11 @@ public class PublicKey extends PublicKeyBase {
         super(scope, id);
         Checks.name("publicKeyName", props.getPublicKeyName());
         Checks.matches("publicKeyMaterial", props.getPublicKeyMaterial(), PEM_PATTERN);
-        CfnPublicKey resource = new CfnPublicKey(this, "Resource", CfnPublicKeyProps.builder()
+        CfnPublicKey resource = new CfnPublicKey(CfnValues.FOR_L2, this, "Resource", CfnPublicKeyProps.builder()
                 .name(nameOrDefault(props.getPublicKeyName()))
                 .publicKeyMaterial(props.getPublicKeyMaterial())
                 .build());
-        finish(resource, resource.cdkRenderedTags(), props.getRemovalPolicy());
+        finish(resource, resource::getCdkTagManager, resource::cdkOnRenderedTags, props.getRemovalPolicy());
         this.resource = resource;
     }
 

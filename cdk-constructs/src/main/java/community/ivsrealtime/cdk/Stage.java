@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import software.amazon.awscdk.ITaggableV2;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.constructs.Construct;
@@ -27,7 +28,7 @@ import software.constructs.Construct;
  * @see <a href="https://docs.aws.amazon.com/ivs/latest/RealTimeAPIReference/API_CreateStage.html">CreateStage</a>
  * @see <a href="https://docs.aws.amazon.com/ivs/latest/RealTimeAPIReference/API_AutoParticipantRecordingConfiguration.html">AutoParticipantRecordingConfiguration</a>
  */
-public class Stage extends StageBase {
+public class Stage extends StageBase implements ITaggableV2 {
 
     private static final String STORAGE = "recordingStorageConfiguration";
 
@@ -108,8 +109,8 @@ public class Stage extends StageBase {
         if (recording != null) {
             cfn.autoParticipantRecordingConfiguration(recording);
         }
-        CfnStage resource = new CfnStage(this, "Resource", cfn.build());
-        finish(resource, resource.cdkRenderedTags(), props.getRemovalPolicy());
+        CfnStage resource = new CfnStage(CfnValues.FOR_L2, this, "Resource", cfn.build());
+        finish(resource, resource::getCdkTagManager, resource::cdkOnRenderedTags, props.getRemovalPolicy());
         this.resource = resource;
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.ITaggableV2;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.AddToResourcePolicyResult;
 import software.amazon.awscdk.services.iam.Effect;
@@ -32,7 +33,7 @@ import software.constructs.Construct;
  * @see <a href="https://docs.aws.amazon.com/ivs/latest/RealTimeAPIReference/API_CreateStorageConfiguration.html">CreateStorageConfiguration</a>
  * @see <a href="https://docs.aws.amazon.com/ivs/latest/RealTimeUserGuide/rt-composite-recording.html">Server-side composite recording (the bucket policy statement)</a>
  */
-public class StorageConfiguration extends StorageConfigurationBase {
+public class StorageConfiguration extends StorageConfigurationBase implements ITaggableV2 {
 
     /** Sid of the statement this construct adds to an owned bucket's policy. */
     public static final String BUCKET_POLICY_SID = "IvsRealTimeCompositeWrite";
@@ -70,14 +71,14 @@ public class StorageConfiguration extends StorageConfigurationBase {
         Checks.length("bucket.bucketName", bucketName, 3, 63);
         Checks.matches("bucket.bucketName", bucketName, "^[a-z0-9-.]+$");
 
-        CfnStorageConfiguration resource = new CfnStorageConfiguration(this, "Resource",
+        CfnStorageConfiguration resource = new CfnStorageConfiguration(CfnValues.FOR_L2, this, "Resource",
                 CfnStorageConfigurationProps.builder()
                         .name(nameOrDefault(props.getStorageConfigurationName()))
                         .s3(CfnStorageConfiguration.S3StorageConfigurationProperty.builder()
                                 .bucketName(bucketName)
                                 .build())
                         .build());
-        finish(resource, resource.cdkRenderedTags(), props.getRemovalPolicy());
+        finish(resource, resource::getCdkTagManager, resource::cdkOnRenderedTags, props.getRemovalPolicy());
         this.storageConfigurationArn = resource.getAttrArn();
         keepIvsStatement(resource);
         checkObjectOwnership();

@@ -16,9 +16,12 @@ import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.CfnParameter;
+import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.ITaggableV2;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.TagManager;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -31,6 +34,7 @@ import software.amazon.awscdk.services.events.targets.SnsTopic;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.sns.Topic;
+import software.constructs.Construct;
 
 /** {@link Stage} and {@link IStage}, proven through synthesized templates. */
 class StageTest {
@@ -125,6 +129,73 @@ class StageTest {
         new Stage(stack, "Stage", StageProps.builder().stageName("s").build());
         Tags.of(stack).add("team", "video");
         assertThat(properties(synth(stack), TYPE))
+                .containsEntry("Tags", List.of(Map.of("Key", "team", "Value", "video")));
+    }
+
+    @Test
+    void theStageHoldsItsResourcesTagManager() {
+        Stack stack = stack();
+        Stage stage = new Stage(stack, "Stage", StageProps.builder().stageName("s").build());
+        CfnStage l1 = (CfnStage) stage.getNode().getDefaultChild();
+        assertThat(stage).isInstanceOf(ITaggableV2.class);
+        assertThat(stage.getCdkTagManager()).isSameAs(l1.getCdkTagManager());
+        assertThat(TagManager.isTaggableV2(stage)).isTrue();
+        Tags.of(stage).add("team", "video");
+        assertThat(properties(synth(stack), TYPE))
+                .containsEntry("Tags", List.of(Map.of("Key", "team", "Value", "video")));
+    }
+
+    @Test
+    void tagsSetOnTheL1MergeWithTagsOfTheScopeAndAreChecked() {
+        Stack stack = stack();
+        Stage stage = new Stage(stack, "Stage", StageProps.builder().stageName("s").build());
+        CfnStage l1 = (CfnStage) stage.getNode().getDefaultChild();
+        l1.setTags(List.of(CfnTag.builder().key("own").value("1").build()));
+        Tags.of(stack).add("app", "demo");
+        assertThat(properties(synth(stack), TYPE)).containsEntry("Tags",
+                List.of(Map.of("Key", "app", "Value", "demo"), Map.of("Key", "own", "Value", "1")));
+
+        Stack bad = stack();
+        Stage badStage = new Stage(bad, "Stage", StageProps.builder().stageName("s").build());
+        ((CfnStage) badStage.getNode().getDefaultChild()).setTags(List.of(CfnTag.builder().key("aws:x").value("1").build()));
+        assertThatThrownBy(() -> synth(bad))
+                .hasMessageContaining("Stage/Resource: tag key must not start with \"aws:\" (reserved for AWS), got \"aws:x\"");
+    }
+
+    /** Overrides an aws-cdk-lib member, which node would not call (the L2s declare only cdkTagManager to node). */
+    static final class RemovalPolicyStage extends Stage {
+        RemovalPolicyStage(Construct scope, String id) {
+            super(scope, id);
+        }
+
+        @Override
+        public void applyRemovalPolicy(RemovalPolicy policy) {
+            super.applyRemovalPolicy(policy);
+        }
+    }
+
+    /** Adds members of its own only. */
+    static final class NamedStage extends Stage {
+        NamedStage(Construct scope, String id) {
+            super(scope, id, StageProps.builder().stageName("named").build());
+        }
+
+        public String label() {
+            return "named";
+        }
+    }
+
+    @Test
+    void aSubclassMayAddMembersButNotOverrideAwsCdkOnes() {
+        Stack stack = stack();
+        assertThatThrownBy(() -> new RemovalPolicyStage(stack, "Stage"))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageStartingWith(RemovalPolicyStage.class.getName() + ".applyRemovalPolicy overrides "
+                        + "software.amazon.awscdk.Resource.applyRemovalPolicy, which node would not call");
+        NamedStage named = new NamedStage(stack, "Named");
+        Tags.of(named).add("team", "video");
+        assertThat(named.label()).isEqualTo("named");
+        assertThat(properties(synth(stack), TYPE)).containsEntry("Name", "named")
                 .containsEntry("Tags", List.of(Map.of("Key", "team", "Value", "video")));
     }
 

@@ -131,7 +131,11 @@ public final class CdkL1Generator {
                 .append("    public static final String CFN_RESOURCE_TYPE_NAME = \"").append(schema.typeName()).append("\";\n\n");
         if (taggable) {
             s.append("    private software.amazon.awscdk.TagManager cdkTagManager;\n")
-                    .append("    private Object renderedTags;\n");
+                    .append("    private Object renderedTags;\n")
+                    .append("    /** The L2 that made this L1: told of each new tag manager's rendered tags (for its tag checks). */\n")
+                    .append("    private java.util.function.Consumer<Object> renderedTagsListener;\n")
+                    .append("    /** Made by an L2: the tags render as one of the properties, not through node's tag handling of this L1. */\n")
+                    .append("    private boolean tagsInProperties;\n");
         }
         for (Prop p : props) {
             s.append("    private ").append(p.heldType()).append(' ').append(p.field()).append(";\n");
@@ -146,7 +150,16 @@ public final class CdkL1Generator {
                 .append(anyRequired ? " (required: the type has required properties)" : " (may be null)").append("\n     */\n")
                 .append("    public ").append(cls).append("(software.constructs.Construct scope, String id, ")
                 .append(cls).append("Props props) {\n")
-                .append("        super(scope, id, CfnValues.resourceProps(CFN_RESOURCE_TYPE_NAME, props, ").append(anyRequired).append("));\n");
+                .append("        super(scope, id, CfnValues.resourceProps(CFN_RESOURCE_TYPE_NAME, props, ").append(anyRequired).append("));\n")
+                .append("        init(props, false);\n    }\n\n");
+        s.append("    /**\n     * Creates the resource for one of the L2s: node sees a plain {@code CfnResource} that declares no callback into\n")
+                .append("     * Java").append(taggable ? "; the tags render from the properties, and {@code Tags.of(scope)} reaches them through\n"
+                        + "     * the L2, which holds this tag manager" : "").append(".\n     */\n")
+                .append("    ").append(cls).append("(CfnValues.ForL2 forL2, software.constructs.Construct scope, String id, ")
+                .append(cls).append("Props props) {\n")
+                .append("        super(CfnValues.nodeObjectForL2(scope, id, CFN_RESOURCE_TYPE_NAME, props, ").append(anyRequired).append("));\n")
+                .append("        init(props, true);\n    }\n\n");
+        s.append("    private void init(").append(cls).append("Props props, boolean forL2) {\n");
         s.append("        if (props != null) {\n");
         for (Prop p : props) {
             s.append("            this.").append(p.field()).append(" = props.get").append(p.capitalized()).append("();\n");
@@ -154,27 +167,43 @@ public final class CdkL1Generator {
         s.append("        }\n");
         if (taggable) {
             String tagField = props.stream().filter(Prop::tags).findFirst().orElseThrow().field();
-            s.append("        newTagManager(").append(tagField).append(");\n");
+            s.append("        this.tagsInProperties = forL2;\n")
+                    .append("        if (!forL2 || ").append(tagField).append(" != null) {\n")
+                    .append("            newTagManager(").append(tagField).append(");\n")
+                    .append("        }\n");
         }
         s.append("        // one override with all properties, resolved and rendered in node at synth: no Java callback then\n")
                 .append("        this.addOverride(\"Properties\", cfnProperties());\n    }\n\n");
         if (taggable) {
             String tagProp = props.stream().filter(Prop::tags).findFirst().orElseThrow().schemaName();
-            // CfnResource's own cfnProperties (in node) renders the tag manager under tagPropertyName
+            // CfnResource's own cfnProperties (in node) renders the tag manager under tagPropertyName; for an L1 made by an
+            // L2, cfnProperties() puts the rendered tags among the properties instead
             s.append("    /**\n     * A tag manager holding the given tags: node renders them (with Tags.of tags) under {@code ")
                     .append(tagProp).append("} as {@code [{Key, Value}]}.\n     */\n")
                     .append("    private void newTagManager(java.util.List<software.amazon.awscdk.CfnTag> tags) {\n")
                     .append("        this.cdkTagManager = new software.amazon.awscdk.TagManager(software.amazon.awscdk.TagType.KEY_VALUE,\n")
                     .append("                CFN_RESOURCE_TYPE_NAME, CfnValues.tagMap(tags),\n")
                     .append("                software.amazon.awscdk.TagManagerOptions.builder().tagPropertyName(\"").append(tagProp).append("\").build());\n")
-                    .append("        this.renderedTags = cdkTagManager.getRenderedTags();\n    }\n\n")
-                    .append("    /** The lazy value the tags render from at synth ({@code ").append(tagProp).append("}). */\n")
-                    .append("    Object cdkRenderedTags() {\n        return renderedTags;\n    }\n\n");
+                    .append("        this.renderedTags = cdkTagManager.getRenderedTags();\n")
+                    .append("        if (renderedTagsListener != null) {\n")
+                    .append("            renderedTagsListener.accept(renderedTags);\n")
+                    .append("        }\n    }\n\n")
+                    .append("    /**\n     * For the L2 that made this L1: tells {@code listener} the lazy value the tags render from at synth ({@code ")
+                    .append(tagProp).append("}),\n     * now if there is a tag manager and whenever a new one is made.\n     */\n")
+                    .append("    void cdkOnRenderedTags(java.util.function.Consumer<Object> listener) {\n")
+                    .append("        this.renderedTagsListener = listener;\n")
+                    .append("        if (renderedTags != null) {\n            listener.accept(renderedTags);\n        }\n    }\n\n");
         }
         attributes(s, schema);
         if (taggable) {
             s.append("    /** Tag manager: {@code Tags.of(scope).add(key, value)} tags land here and render with the resource's Tags. */\n")
                     .append("    @Override\n    public software.amazon.awscdk.TagManager getCdkTagManager() {\n")
+                    .append("        if (cdkTagManager == null) {\n")
+                    .append("            // made by an L2 without tags: the tag manager is made when first asked for (a tag aspect visits the L2)\n")
+                    .append("            newTagManager(null);\n")
+                    .append("            CfnValues.set(this, \"").append(props.stream().filter(Prop::tags).findFirst().orElseThrow().schemaName())
+                    .append("\", renderedTags);\n")
+                    .append("        }\n")
                     .append("        return cdkTagManager;\n    }\n\n");
         }
         for (Prop p : props) {
@@ -191,21 +220,29 @@ public final class CdkL1Generator {
                     s.append("        this.").append(p.field()).append(" = value;\n");
                 }
                 if (p.tags()) {
-                    s.append("        newTagManager(value);\n");
+                    s.append("        newTagManager(value);\n")
+                            .append("        if (tagsInProperties) {\n")
+                            .append("            CfnValues.set(this, \"").append(p.schemaName()).append("\", renderedTags);\n")
+                            .append("        }\n");
                 } else {
                     s.append("        CfnValues.set(this, \"").append(p.schemaName()).append("\", value);\n");
                 }
                 s.append("    }\n\n");
             }
         }
-        s.append("    /**\n     * The properties in CloudFormation form (schema names, unset ones left out; the tags are CfnResource's), handed\n")
-                .append("     * to node once as an override of {@code Properties}; setters replace one property's override.\n")
+        s.append("    /**\n     * The properties in CloudFormation form (schema names, unset ones left out; the tags are CfnResource's, or for an\n")
+                .append("     * L1 made by an L2 the tag manager's lazy rendering), handed to node once as an override of {@code Properties};\n")
+                .append("     * setters replace one property's override.\n")
                 .append("     */\n")
                 .append("    private java.util.Map<String, Object> cfnProperties() {\n")
                 .append("        java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();\n");
         for (Prop p : props) {
             if (!p.tags()) {
                 s.append("        CfnValues.put(properties, \"").append(p.schemaName()).append("\", ").append(p.field()).append(");\n");
+            } else {
+                s.append("        if (tagsInProperties && renderedTags != null) {\n")
+                        .append("            properties.put(\"").append(p.schemaName()).append("\", renderedTags);\n")
+                        .append("        }\n");
             }
         }
         s.append("        return properties;\n    }\n");
