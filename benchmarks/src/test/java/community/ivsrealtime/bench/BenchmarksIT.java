@@ -66,6 +66,16 @@ class BenchmarksIT {
     }
 
     @Test
+    void theL2sMakeNoCallbacksIntoJavaAtSynth() throws Exception {
+        Map<SynthBenchmark.Variant, double[]> perStage = bench.synthMessages();
+        // [0] messages per stage, [1] callbacks per stage: raw CfnResource is two creates, two getAtt, one naming
+        assertThat(perStage.get(SynthBenchmark.Variant.RAW)[0]).isEqualTo(5.0);
+        assertThat(perStage.get(SynthBenchmark.Variant.L2)[1]).isZero();
+        assertThat(perStage.get(SynthBenchmark.Variant.L2)[0]).isLessThanOrEqualTo(12.0);
+        assertThat(bench.report()).contains("| floor |");
+    }
+
+    @Test
     void jmhMicroBenchmarksRunInThisJvm() throws Exception {
         assertThat(bench.jmh(0, 1, 20)).hasSize(3);
     }

@@ -214,13 +214,13 @@ final class SynthBenchmark {
         return types;
     }
 
-    /** Apps of {@value #SMALL} and {@value #LARGE} stages: their difference over 10 stages is the cost of one stage. */
+    /** Apps of {@value #SMALL} and {@link #LARGE} (12) stages: their difference over their difference in stages is the cost of one stage. */
     static final int SMALL = 2;
-    static final int LARGE = 12;
+    static final int LARGE = Integer.getInteger("bench.synthLarge", 12);
 
     /**
      * jsii messages per stage (with its ingest configuration) of each variant: Java to node requests (answers to
-     * callbacks included) and node's callbacks into Java, as the difference between a synth of {@value #LARGE} and
+     * callbacks included) and node's callbacks into Java, as the difference between a synth of {@link #LARGE} (12) and
      * one of {@value #SMALL} stages over their difference; the kinds of messages per stage, largest first.
      */
     Map<Variant, double[]> messages(final StringBuilder report) throws IOException {
@@ -240,6 +240,10 @@ final class SynthBenchmark {
                     perStage.put(k, d);
                 }
             });
+            if (Boolean.getBoolean("bench.synthNanos")) {
+                large.nanos().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+                    .forEach(e -> System.out.printf("%s %-60s %8.1f ms%n", v.label, e.getKey(), e.getValue() / 1e6));
+            }
             kinds.put(v, perStage);
         }
         report.append(String.format("%njsii messages per stage with its ingest configuration (synth of %d stages minus synth of %d, over %d)%n",

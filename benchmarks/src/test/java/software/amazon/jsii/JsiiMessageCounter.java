@@ -8,14 +8,15 @@ import java.util.concurrent.Callable;
 /**
  * Counts the messages between this thread and the jsii runtime (node) while a piece of code runs, by kind: Java to
  * node requests ({@code create aws-cdk-lib.CfnResource}, {@code invoke getAtt}, {@code complete} = an answer to a
- * callback...) and node's callbacks into Java ({@code callback get cdkTagManager}...). It uses jsii-runtime's own
+ * callback...) and node's callbacks into Java ({@code callback get cdkTagManager}...), the characters of JSON both
+ * ways, and per kind of request the time from sending it to node's next message (node's work and the pipe). It uses jsii-runtime's own
  * per-thread message hook ({@code JsiiRuntime.messageInspector}, package-private, hence this package), which sees
  * exactly what {@code JSII_DEBUG=1} prints; benchmark code only, never in the library.
  */
 public final class JsiiMessageCounter {
 
     /** What one piece of code sent and received. */
-    public record Counts(int requests, int callbacks, long bytes, Map<String, Integer> kinds) {
+    public record Counts(int requests, int callbacks, long bytes, Map<String, Integer> kinds, Map<String, Long> nanos) {
     }
 
     private static final boolean DUMP = Boolean.getBoolean("jsii.dumpCreates");
@@ -27,6 +28,8 @@ public final class JsiiMessageCounter {
     public static <T> T count(final Callable<T> work, final Counts[] out) throws Exception {
         final Map<String, Integer> kinds = new TreeMap<>();
         final long[] totals = new long[3];
+        final Map<String, Long> nanos = new TreeMap<>();
+        final Object[] pending = new Object[2];
         final MessageInspector before = JsiiRuntime.messageInspector.get();
         JsiiRuntime.messageInspector.set((message, type) -> {
             totals[2] += message.toString().length();
@@ -35,8 +38,17 @@ public final class JsiiMessageCounter {
             }
             if (type == MessageInspector.MessageType.Request) {
                 totals[0]++;
-                kinds.merge("> " + requestKind(message), 1, Integer::sum);
-            } else if (message.has("callback")) {
+                final String kind = "> " + requestKind(message);
+                kinds.merge(kind, 1, Integer::sum);
+                pending[0] = kind;
+                pending[1] = System.nanoTime();
+                return;
+            }
+            if (pending[0] != null) {
+                nanos.merge((String) pending[0], System.nanoTime() - (Long) pending[1], Long::sum);
+                pending[0] = null;
+            }
+            if (message.has("callback")) {
                 totals[1]++;
                 kinds.merge("< callback " + callbackKind(message.get("callback")), 1, Integer::sum);
             }
@@ -49,7 +61,7 @@ public final class JsiiMessageCounter {
             } else {
                 JsiiRuntime.messageInspector.set(before);
             }
-            out[0] = new Counts((int) totals[0], (int) totals[1], totals[2], kinds);
+            out[0] = new Counts((int) totals[0], (int) totals[1], totals[2], kinds, nanos);
         }
     }
 

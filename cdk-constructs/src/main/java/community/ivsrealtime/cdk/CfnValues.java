@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.CfnResourceProps;
 import software.amazon.awscdk.CfnTag;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.TagManager;
+import software.amazon.awscdk.TagManagerOptions;
+import software.amazon.awscdk.TagType;
 
 /** Rendering shared by the generated L1s: typed values to the CloudFormation form (schema names, unset left out). */
 final class CfnValues {
@@ -19,7 +24,7 @@ final class CfnValues {
     private CfnValues() {
     }
 
-    /** Selects an L1's constructor for the L2s (see {@link #nodeObjectForL2}). */
+    /** Selects an L1's constructor for the L2s (see {@link #prepareForL2}). */
     static final class ForL2 {
         private ForL2() {
         }
@@ -28,15 +33,30 @@ final class CfnValues {
     /** The only {@link ForL2}. */
     static final ForL2 FOR_L2 = new ForL2();
 
+    /** What an L1 made by one of our L2s is created with: its node object, its properties and its tags (if any). */
+    record Prepared(software.amazon.jsii.JsiiObjectRef ref, Map<String, Object> properties, TagManager tagManager,
+            Object renderedTags) {
+    }
+
     /**
-     * The node object of an L1 made by one of our L2s: a {@code CfnResource} that declares no callback into Java
-     * ({@link NodeObjects}). Its tags render from its properties, and {@code Tags.of(scope)} reaches its tag manager
-     * through the L2, which node sees as taggable instead.
+     * Creates the node object of an L1 made by one of our L2s: a {@code CfnResource} created with its properties
+     * (one message; no override of {@code Properties} to render at synth) that declares no callback into Java
+     * ({@link NodeObjects}). Its tags, if it has any, get a tag manager now and render as one of the properties;
+     * {@code Tags.of(scope)} reaches them through the L2, which node sees as taggable instead.
+     *
+     * @param tags the initial tags (null: no tag manager until one is asked for)
+     * @param tagProperty the schema's tag property (null: the type has none)
+     * @param properties renders the properties given the tag manager's lazy rendering (or null)
      */
-    static software.amazon.jsii.JsiiObjectRef nodeObjectForL2(software.constructs.Construct scope, String id,
-            String type, Object props, boolean propsRequired) {
-        return NodeObjects.create(NodeObjects.CFN_RESOURCE,
-                NodeObjects.args(scope, id, resourceProps(type, props, propsRequired)), false);
+    static Prepared prepareForL2(software.constructs.Construct scope, String id, String type, Object props,
+            boolean propsRequired, List<CfnTag> tags, String tagProperty, Function<Object, Map<String, Object>> properties) {
+        CfnResourceProps typeOnly = resourceProps(type, props, propsRequired);
+        TagManager tagManager = tags != null && tagProperty != null ? tagManager(type, tags, tagProperty) : null;
+        Object renderedTags = tagManager != null ? tagManager.getRenderedTags() : null;
+        Map<String, Object> rendered = properties.apply(renderedTags);
+        software.amazon.jsii.JsiiObjectRef ref = NodeObjects.create(NodeObjects.CFN_RESOURCE, NodeObjects.args(scope, id,
+                CfnResourceProps.builder().type(typeOnly.getType()).properties(rendered).build()), false);
+        return new Prepared(ref, rendered, tagManager, renderedTags);
     }
 
     /** The generic resource props of an L1; fails before the construct exists when required props are missing. */
@@ -47,6 +67,12 @@ final class CfnValues {
         return CfnResourceProps.builder().type(type).build();
     }
 
+    /** A {@code KEY_VALUE} tag manager with the given tags, rendered under the schema's tag property. */
+    static TagManager tagManager(String type, List<CfnTag> tags, String tagProperty) {
+        return new TagManager(TagType.KEY_VALUE, type, tagMap(tags),
+                TagManagerOptions.builder().tagPropertyName(tagProperty).build());
+    }
+
     /** Puts the rendered value under its schema name; a null value is left out. */
     static void put(Map<String, Object> target, String name, Object value) {
         if (value != null) {
@@ -55,15 +81,45 @@ final class CfnValues {
     }
 
     /**
-     * A setter's change: the property's override replaced by the rendered value, or deleted for null (the L1s hand
-     * all their properties to node as one override of {@code Properties}, see the generated constructors).
+     * A setter's change: the property's override replaced by the rendered value, or deleted for null. The L1s hand
+     * their properties to node either as one override of {@code Properties} ({@code base} null) or, made by an L2, in
+     * the create call ({@code base}): node then deep-merges the override into the property it was created with, so
+     * whatever that held and the new value does not (compared resolved, tokens included) gets a deletion override.
      */
-    static void set(CfnResource resource, String name, Object value) {
+    static void set(CfnResource resource, Map<String, Object> base, String name, Object value) {
         if (value == null) {
             resource.addPropertyDeletionOverride(name);
-        } else {
-            resource.addPropertyOverride(name, render(value));
+            return;
         }
+        Object rendered = render(value);
+        resource.addPropertyOverride(name, rendered);
+        Object before = base == null ? null : base.get(name);
+        if (before != null && !(rendered instanceof String || rendered instanceof Number || rendered instanceof Boolean
+                || rendered instanceof List)) {
+            Stack stack = Stack.of(resource);
+            deleteStale(resource, escape(name), stack.resolve(before), stack.resolve(rendered));
+        }
+    }
+
+    /** Deletion overrides for the members of {@code before} that {@code after} does not have, at any depth. */
+    private static void deleteStale(CfnResource resource, String path, Object before, Object after) {
+        if (!(before instanceof Map<?, ?> was) || !(after instanceof Map<?, ?> now)) {
+            return;
+        }
+        for (Map.Entry<?, ?> e : was.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            String member = path + "." + escape(key);
+            if (!now.containsKey(key)) {
+                resource.addPropertyDeletionOverride(member);
+            } else {
+                deleteStale(resource, member, e.getValue(), now.get(key));
+            }
+        }
+    }
+
+    /** A key in an override path, where {@code .} separates keys and a backslash escapes. */
+    private static String escape(String key) {
+        return key.replace("\\", "\\\\").replace(".", "\\.");
     }
 
     /** The initial tags of a {@code KEY_VALUE} tag manager: key to value, in order. */

@@ -137,6 +137,48 @@ class GeneratedL1Test {
                 "Tags", List.of(Map.of("Key", "k2", "Value", "2"))));
     }
 
+    /**
+     * An L1 made for an L2 is created in node with its properties, and node deep-merges a setter's override into the
+     * property it was created with: what the old value held and the new one does not must still disappear.
+     */
+    @Test
+    void settersOfAnL1MadeForAnL2ReplaceWholePropertiesToo() {
+        Stack stack = new Stack(new App(), "S");
+        CfnStage stage = new CfnStage(CfnValues.FOR_L2, stack, "Stage", CfnStageProps.builder()
+                .name("n")
+                .autoParticipantRecordingConfiguration(CfnStage.AutoParticipantRecordingConfigurationProperty.builder()
+                        .storageConfigurationArn("a").mediaTypes(List.of("AUDIO_ONLY"))
+                        .hlsConfiguration(CfnStage.HlsConfigurationProperty.builder().targetSegmentDurationSeconds(4).build())
+                        .build())
+                .tags(List.of(CfnTag.builder().key("k").value("1").build()))
+                .build());
+        stage.setAutoParticipantRecordingConfiguration(CfnStage.AutoParticipantRecordingConfigurationProperty.builder()
+                .storageConfigurationArn("b")
+                .hlsConfiguration(CfnStage.HlsConfigurationProperty.builder().build())
+                .build());
+        stage.setName(null);
+        stage.setTags(List.of(CfnTag.builder().key("k2").value("2").build()));
+        CfnIngestConfiguration dotted = new CfnIngestConfiguration(CfnValues.FOR_L2, stack, "Dotted",
+                CfnIngestConfigurationProps.builder().ingestProtocol("RTMPS").attributes(Map.of("a.b", "1", "c", "2")).build());
+        dotted.setAttributes(Map.of("c", "3"));
+        CfnIngestConfiguration token = new CfnIngestConfiguration(CfnValues.FOR_L2, stack, "Token",
+                CfnIngestConfigurationProps.builder().ingestProtocol("RTMPS")
+                        .attributes(Fn.transform("Echo", Map.of("seat", "1"))).build());
+        token.setAttributes(Map.of("seat", "2"));
+        token.setIngestProtocol("RTMP");
+        Template t = Template.fromStack(stack);
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> ingests = (Map<String, Map<String, Object>>) (Map<?, ?>)
+                t.findResources(CfnIngestConfiguration.CFN_RESOURCE_TYPE_NAME);
+        assertThat(properties(t, CfnStage.CFN_RESOURCE_TYPE_NAME)).isEqualTo(Map.of(
+                "AutoParticipantRecordingConfiguration", Map.of("StorageConfigurationArn", "b"),
+                "Tags", List.of(Map.of("Key", "k2", "Value", "2"))));
+        assertThat(ingests.get("Dotted").get("Properties"))
+                .isEqualTo(Map.of("IngestProtocol", "RTMPS", "Attributes", Map.of("c", "3")));
+        assertThat(ingests.get("Token").get("Properties"))
+                .isEqualTo(Map.of("IngestProtocol", "RTMP", "Attributes", Map.of("seat", "2")));
+    }
+
     @Test
     void attributeTokensAreMadeOnceAndKeptTheSame() {
         Stack stack = new Stack(new App(), "S");

@@ -114,6 +114,10 @@ public final class CdkL1Generator {
 
     // ------------------------------------------------------------------------------------------------ the L1 class
 
+    private static String capitalize(String field) {
+        return Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    }
+
     private static String resourceClass(ResourceSchema schema, String cls) {
         List<Prop> props = writable(schema);
         boolean taggable = props.stream().anyMatch(Prop::tags);
@@ -129,14 +133,16 @@ public final class CdkL1Generator {
         s.append(" {\n\n")
                 .append("    /** The CloudFormation resource type name of this L1. */\n")
                 .append("    public static final String CFN_RESOURCE_TYPE_NAME = \"").append(schema.typeName()).append("\";\n\n");
+        String tagProp = taggable ? props.stream().filter(Prop::tags).findFirst().orElseThrow().schemaName() : null;
+        String tagField = taggable ? props.stream().filter(Prop::tags).findFirst().orElseThrow().field() : null;
         if (taggable) {
             s.append("    private software.amazon.awscdk.TagManager cdkTagManager;\n")
                     .append("    private Object renderedTags;\n")
                     .append("    /** The L2 that made this L1: told of each new tag manager's rendered tags (for its tag checks). */\n")
-                    .append("    private java.util.function.Consumer<Object> renderedTagsListener;\n")
-                    .append("    /** Made by an L2: the tags render as one of the properties, not through node's tag handling of this L1. */\n")
-                    .append("    private boolean tagsInProperties;\n");
+                    .append("    private java.util.function.Consumer<Object> renderedTagsListener;\n");
         }
+        s.append("    /** Made by an L2: the properties it was created with (in node), which setters' overrides merge into; else null. */\n")
+                .append("    private java.util.Map<String, Object> baseProperties;\n");
         for (Prop p : props) {
             s.append("    private ").append(p.heldType()).append(' ').append(p.field()).append(";\n");
         }
@@ -151,40 +157,47 @@ public final class CdkL1Generator {
                 .append("    public ").append(cls).append("(software.constructs.Construct scope, String id, ")
                 .append(cls).append("Props props) {\n")
                 .append("        super(scope, id, CfnValues.resourceProps(CFN_RESOURCE_TYPE_NAME, props, ").append(anyRequired).append("));\n")
-                .append("        init(props, false);\n    }\n\n");
-        s.append("    /**\n     * Creates the resource for one of the L2s: node sees a plain {@code CfnResource} that declares no callback into\n")
-                .append("     * Java").append(taggable ? "; the tags render from the properties, and {@code Tags.of(scope)} reaches them through\n"
-                        + "     * the L2, which holds this tag manager" : "").append(".\n     */\n")
+                .append("        setFields(props);\n");
+        if (taggable) {
+            s.append("        newTagManager(").append(tagField).append(");\n");
+        }
+        s.append("        // one override with all properties, resolved and rendered in node at synth: no Java callback then\n")
+                .append("        this.addOverride(\"Properties\", cfnProperties(props, null));\n    }\n\n");
+        s.append("    /**\n     * Creates the resource for one of the L2s: node sees a plain {@code CfnResource} created with the properties, that\n")
+                .append("     * declares no callback into Java").append(taggable ? "; the tags render as one of the properties, and {@code Tags.of(scope)}\n"
+                        + "     * reaches them through the L2, which holds this tag manager (made when first asked for if there are no tags)" : "")
+                .append(".\n     */\n")
                 .append("    ").append(cls).append("(CfnValues.ForL2 forL2, software.constructs.Construct scope, String id, ")
                 .append(cls).append("Props props) {\n")
-                .append("        super(CfnValues.nodeObjectForL2(scope, id, CFN_RESOURCE_TYPE_NAME, props, ").append(anyRequired).append("));\n")
-                .append("        init(props, true);\n    }\n\n");
-        s.append("    private void init(").append(cls).append("Props props, boolean forL2) {\n");
+                .append("        this(props, CfnValues.prepareForL2(scope, id, CFN_RESOURCE_TYPE_NAME, props, ").append(anyRequired).append(", ")
+                .append(taggable ? "props == null ? null : props.get" + capitalize(tagField) + "(), \"" + tagProp + "\"" : "null, null")
+                .append(",\n                rendered -> cfnProperties(props, rendered)));\n    }\n\n");
+        s.append("    private ").append(cls).append('(').append(cls).append("Props props, CfnValues.Prepared prepared) {\n")
+                .append("        super(prepared.ref());\n")
+                .append("        setFields(props);\n")
+                .append("        this.baseProperties = prepared.properties();\n");
+        if (taggable) {
+            s.append("        this.cdkTagManager = prepared.tagManager();\n")
+                    .append("        this.renderedTags = prepared.renderedTags();\n");
+        }
+        s.append("    }\n\n");
+        s.append("    private void setFields(").append(cls).append("Props props) {\n");
         s.append("        if (props != null) {\n");
         for (Prop p : props) {
             s.append("            this.").append(p.field()).append(" = props.get").append(p.capitalized()).append("();\n");
         }
-        s.append("        }\n");
+        s.append("        }\n    }\n\n");
         if (taggable) {
-            String tagField = props.stream().filter(Prop::tags).findFirst().orElseThrow().field();
-            s.append("        this.tagsInProperties = forL2;\n")
-                    .append("        if (!forL2 || ").append(tagField).append(" != null) {\n")
-                    .append("            newTagManager(").append(tagField).append(");\n")
-                    .append("        }\n");
-        }
-        s.append("        // one override with all properties, resolved and rendered in node at synth: no Java callback then\n")
-                .append("        this.addOverride(\"Properties\", cfnProperties());\n    }\n\n");
-        if (taggable) {
-            String tagProp = props.stream().filter(Prop::tags).findFirst().orElseThrow().schemaName();
             // CfnResource's own cfnProperties (in node) renders the tag manager under tagPropertyName; for an L1 made by an
-            // L2, cfnProperties() puts the rendered tags among the properties instead
+            // L2, the rendered tags are one of the properties instead
             s.append("    /**\n     * A tag manager holding the given tags: node renders them (with Tags.of tags) under {@code ")
                     .append(tagProp).append("} as {@code [{Key, Value}]}.\n     */\n")
                     .append("    private void newTagManager(java.util.List<software.amazon.awscdk.CfnTag> tags) {\n")
-                    .append("        this.cdkTagManager = new software.amazon.awscdk.TagManager(software.amazon.awscdk.TagType.KEY_VALUE,\n")
-                    .append("                CFN_RESOURCE_TYPE_NAME, CfnValues.tagMap(tags),\n")
-                    .append("                software.amazon.awscdk.TagManagerOptions.builder().tagPropertyName(\"").append(tagProp).append("\").build());\n")
+                    .append("        this.cdkTagManager = CfnValues.tagManager(CFN_RESOURCE_TYPE_NAME, tags, \"").append(tagProp).append("\");\n")
                     .append("        this.renderedTags = cdkTagManager.getRenderedTags();\n")
+                    .append("        if (baseProperties != null) {\n")
+                    .append("            CfnValues.set(this, baseProperties, \"").append(tagProp).append("\", renderedTags);\n")
+                    .append("        }\n")
                     .append("        if (renderedTagsListener != null) {\n")
                     .append("            renderedTagsListener.accept(renderedTags);\n")
                     .append("        }\n    }\n\n")
@@ -201,8 +214,6 @@ public final class CdkL1Generator {
                     .append("        if (cdkTagManager == null) {\n")
                     .append("            // made by an L2 without tags: the tag manager is made when first asked for (a tag aspect visits the L2)\n")
                     .append("            newTagManager(null);\n")
-                    .append("            CfnValues.set(this, \"").append(props.stream().filter(Prop::tags).findFirst().orElseThrow().schemaName())
-                    .append("\", renderedTags);\n")
                     .append("        }\n")
                     .append("        return cdkTagManager;\n    }\n\n");
         }
@@ -220,29 +231,25 @@ public final class CdkL1Generator {
                     s.append("        this.").append(p.field()).append(" = value;\n");
                 }
                 if (p.tags()) {
-                    s.append("        newTagManager(value);\n")
-                            .append("        if (tagsInProperties) {\n")
-                            .append("            CfnValues.set(this, \"").append(p.schemaName()).append("\", renderedTags);\n")
-                            .append("        }\n");
+                    s.append("        newTagManager(value);\n");
                 } else {
-                    s.append("        CfnValues.set(this, \"").append(p.schemaName()).append("\", value);\n");
+                    s.append("        CfnValues.set(this, baseProperties, \"").append(p.schemaName()).append("\", value);\n");
                 }
                 s.append("    }\n\n");
             }
         }
-        s.append("    /**\n     * The properties in CloudFormation form (schema names, unset ones left out; the tags are CfnResource's, or for an\n")
-                .append("     * L1 made by an L2 the tag manager's lazy rendering), handed to node once as an override of {@code Properties};\n")
-                .append("     * setters replace one property's override.\n")
+        s.append("    /**\n     * The properties in CloudFormation form (schema names, unset ones left out): handed to node once, as an override of\n")
+                .append("     * {@code Properties} (the tags are then CfnResource's), or for an L1 made by an L2 in the create call, with\n")
+                .append("     * {@code renderedTags} (the tag manager's lazy rendering) as the tags. Setters replace one property.\n")
                 .append("     */\n")
-                .append("    private java.util.Map<String, Object> cfnProperties() {\n")
-                .append("        java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();\n");
+                .append("    private static java.util.Map<String, Object> cfnProperties(").append(cls).append("Props props, Object renderedTags) {\n")
+                .append("        java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();\n")
+                .append("        if (props == null) {\n            return properties;\n        }\n");
         for (Prop p : props) {
             if (!p.tags()) {
-                s.append("        CfnValues.put(properties, \"").append(p.schemaName()).append("\", ").append(p.field()).append(");\n");
+                s.append("        CfnValues.put(properties, \"").append(p.schemaName()).append("\", props.get").append(p.capitalized()).append("());\n");
             } else {
-                s.append("        if (tagsInProperties && renderedTags != null) {\n")
-                        .append("            properties.put(\"").append(p.schemaName()).append("\", renderedTags);\n")
-                        .append("        }\n");
+                s.append("        CfnValues.put(properties, \"").append(p.schemaName()).append("\", renderedTags);\n");
             }
         }
         s.append("        return properties;\n    }\n");

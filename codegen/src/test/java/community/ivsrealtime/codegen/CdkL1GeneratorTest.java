@@ -57,11 +57,13 @@ class CdkL1GeneratorTest {
                 .contains("public void setS3(CfnWidget.SizeProperty value)", "public void setS3(software.amazon.awscdk.IResolvable value)",
                         "public void setModes(java.util.List<String> value)",
                         "public void setAttributes(java.util.Map<String, String> value)")
-                .contains("CfnValues.put(properties, \"S3\", s3);", "CfnValues.put(properties, \"Enabled\", enabled);")
-                .contains("tagPropertyName(\"Tags\")")
-                .contains("this.addOverride(\"Properties\", cfnProperties());")
-                .contains("CfnValues.set(this, \"S3\", value);")
-                .contains("software.amazon.awscdk.TagType.KEY_VALUE")
+                .contains("CfnValues.put(properties, \"S3\", props.getS3());",
+                        "CfnValues.put(properties, \"Enabled\", props.getEnabled());",
+                        "CfnValues.put(properties, \"Tags\", renderedTags);")
+                .contains("CfnValues.tagManager(CFN_RESOURCE_TYPE_NAME, tags, \"Tags\")")
+                .contains("this.addOverride(\"Properties\", cfnProperties(props, null));")
+                .contains("CfnValues.prepareForL2(scope, id, CFN_RESOURCE_TYPE_NAME, props, true, props == null ? null : props.getTags(), \"Tags\"")
+                .contains("CfnValues.set(this, baseProperties, \"S3\", value);")
                 .doesNotContain("getCfnProperties", "renderProperties")
                 .doesNotContain("private String arn", "setArn", "setCount", "UrlsProperty", "TagProperty");
         assertThat(l1).as("no constructor without props: Name is required").doesNotContain("(software.constructs.Construct scope, String id) {")
