@@ -85,7 +85,8 @@ public final class Benchmarks {
                 synth(List.of(10, 100, 1000), 3);
             }
             default -> throw new IllegalArgumentException("unknown command " + command
-                + " (cold ROUNDS [JAVA...] | warm N | list N | calls | all)");
+                + " (cold ROUNDS [JAVA...] | phases ROUNDS [JAVA...] | warm N | list N | calls | jmh FORKS ITERATIONS MILLIS"
+                + " | synth SIZES ROUNDS | synth-messages | all)");
         }
     }
 
