@@ -40,6 +40,8 @@ public final class Benchmarks {
     static final List<String> LAMBDA_FLAGS =
         List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     static final String OUR_WRAPPER = "community.ivsrealtime.stage.HandlerWrapper";
+    /** What Lambda loads for our Stage type: the registry's entrypoint class (ColdStart, then the wrapper). */
+    static final String OUR_ENTRYPOINT = ResourceType.STAGE.entrypoint().replace("::handleRequest", "");
     static final String OUR_TYPE = "Community::IVSRealTime::Stage";
     static final String BASELINE_WRAPPER = "community.ivsrealtime.bench.baseline.HandlerWrapper";
     static final String BASELINE_TYPE = "Bench::IVSRealTime::Stage";
@@ -69,6 +71,11 @@ public final class Benchmarks {
             System.getProperty("java.version"), loadAverage());
         switch (command) {
             case "cold" -> cold(intArg(args, 0, 10), javas(args, 1));
+            case "cold-1cpu" -> {
+                oneCpu = true;
+                cold(intArg(args, 0, 10), javas(args, 1));
+            }
+            case "preload-list" -> preloadList(Path.of(args[0]), javas(args, 1));
             case "warm" -> warm(intArg(args, 0, 1000));
             case "list" -> list(intArg(args, 0, 10_000));
             case "calls" -> calls();
@@ -85,8 +92,8 @@ public final class Benchmarks {
                 synth(List.of(10, 100, 1000), 3);
             }
             default -> throw new IllegalArgumentException("unknown command " + command
-                + " (cold ROUNDS [JAVA...] | phases ROUNDS [JAVA...] | warm N | list N | calls | jmh FORKS ITERATIONS MILLIS"
-                + " | synth SIZES ROUNDS | synth-messages | all)");
+                + " (cold ROUNDS [JAVA...] | cold-1cpu ROUNDS [JAVA...] | preload-list FILE [JAVA...] | phases ROUNDS"
+                + " [JAVA...] | warm N | list N | calls | jmh F I MS | synth N,N ROUNDS | synth-messages | all)");
         }
     }
 
@@ -170,6 +177,9 @@ public final class Benchmarks {
         if (gnuTime) {
             command.addAll(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", timeFile.toString()));
         }
+        if (oneCpu) {
+            command.addAll(List.of("taskset", "-c", "0"));
+        }
         command.add(java);
         command.addAll(LAMBDA_FLAGS);
         command.addAll(extraFlags);
@@ -225,6 +235,8 @@ public final class Benchmarks {
     }
 
     private Endpoint endpoint;
+    /** When set, child JVMs are pinned to one CPU ({@code taskset -c 0}): a Lambda function with one vCPU or less. */
+    boolean oneCpu;
 
     private Endpoint endpoint() throws IOException {
         if (endpoint == null) {
@@ -260,7 +272,11 @@ public final class Benchmarks {
         }
     }
 
-    /** Per java: fresh-JVM CREATE, ours and the baseline alternating (ABBA), then one class-loading count each. */
+    /**
+     * Per java: fresh-JVM CREATE through our Lambda entrypoint (what Lambda loads: {@code ColdStart}, then the
+     * wrapper), through our {@code HandlerWrapper} alone (the same jar without the cold-start preparation) and through
+     * the baseline, in rotating order, then one class-loading count each.
+     */
     Map<String, Side[]> cold(final int rounds, final List<String> javas) throws Exception {
         endpoint();
         final Path ours = write("cold-ours.json", request(OUR_TYPE, "CREATE", stageProperties("cold-ours")));
@@ -268,39 +284,97 @@ public final class Benchmarks {
         final Map<String, Side[]> all = new LinkedHashMap<>();
         for (String java : javas) {
             final Side o = new Side();
+            final Side w = new Side();
             final Side b = new Side();
             // one unmeasured run each: the page cache holds both jars and the JDK
-            child(java, handlerJar, List.of(), "create", OUR_WRAPPER, ours.toString());
+            child(java, handlerJar, List.of(), "create", OUR_ENTRYPOINT, ours.toString());
             child(java, baselineJar, List.of(), "create", BASELINE_WRAPPER, base.toString());
             endpoint.clearCalls();
             for (int i = 0; i < rounds; i++) {
-                final boolean oursFirst = i % 2 == 0;
-                for (int k = 0; k < 2; k++) {
-                    if ((k == 0) == oursFirst) {
-                        o.add(checked(child(java, handlerJar, List.of(), "create", OUR_WRAPPER, ours.toString())));
-                    } else {
-                        b.add(checked(child(java, baselineJar, List.of(), "create", BASELINE_WRAPPER, base.toString())));
+                for (int k = 0; k < 3; k++) {
+                    switch ((i + k) % 3) {
+                        case 0 -> o.add(checked(child(java, handlerJar, List.of(), "create", OUR_ENTRYPOINT,
+                            ours.toString())));
+                        case 1 -> w.add(checked(child(java, handlerJar, List.of(), "create", OUR_WRAPPER,
+                            ours.toString())));
+                        default -> b.add(checked(child(java, baselineJar, List.of(), "create", BASELINE_WRAPPER,
+                            base.toString())));
                     }
                 }
             }
             final Map<String, Long> calls = endpoint.counts();
-            final int[] classesOurs = classCounts(java, handlerJar, OUR_WRAPPER, ours);
+            final int[] classesOurs = classCounts(java, handlerJar, OUR_ENTRYPOINT, ours);
             final int[] classesBase = classCounts(java, baselineJar, BASELINE_WRAPPER, base);
-            out("%nFresh-JVM Stage CREATE, %d rounds, %s (%s), flags %s, %s", rounds, javaVersion(java), java,
-                String.join(" ", LAMBDA_FLAGS), loadAverage());
-            out("| | ours | baseline | ratio (medians) |");
-            out("|---|---:|---:|---:|");
-            row("wall ms", o.wall, b.wall, "%.0f");
-            row("CPU ms (user+sys)", o.cpu, b.cpu, "%.0f");
-            row("peak RSS MB", o.rss, b.rss, "%.1f");
-            row("new HandlerWrapper() ms", o.construct, b.construct, "%.0f");
-            row("first request ms", o.request, b.request, "%.0f");
-            out("| classes loaded (from the jar / total) | %d / %d | %d / %d | %.2f |", classesOurs[0], classesOurs[1],
-                classesBase[0], classesBase[1], (double) classesOurs[1] / classesBase[1]);
-            out("IVS calls made by the %d measured rounds of both: %s", rounds, calls);
-            all.put(java, new Side[] {o, b});
+            out("%nFresh-JVM Stage CREATE, %d rounds, %s (%s), flags %s, %s%s", rounds, javaVersion(java), java,
+                String.join(" ", LAMBDA_FLAGS), oneCpu ? "pinned to one CPU (taskset -c 0), " : "", loadAverage());
+            out("| | ours (LambdaEntrypoint) | ours without ColdStart (HandlerWrapper) | baseline | ratio ours/baseline"
+                + " (medians) |");
+            out("|---|---:|---:|---:|---:|");
+            row("wall ms", o.wall, w.wall, b.wall, "%.0f");
+            row("CPU ms (user+sys)", o.cpu, w.cpu, b.cpu, "%.0f");
+            row("peak RSS MB", o.rss, w.rss, b.rss, "%.1f");
+            row("class init + new wrapper ms", o.construct, w.construct, b.construct, "%.0f");
+            row("first request ms", o.request, w.request, b.request, "%.0f");
+            out("| classes loaded (from the jar / total) | %d / %d | | %d / %d | %.2f |", classesOurs[0],
+                classesOurs[1], classesBase[0], classesBase[1], (double) classesOurs[1] / classesBase[1]);
+            out("IVS calls made by the %d measured rounds of the three: %s", rounds, calls);
+            all.put(java, new Side[] {o, b, w});
         }
         return all;
+    }
+
+    /**
+     * Writes ColdStart's class list to {@code file}: the classes a cold Stage CREATE (through the wrapper alone, so in
+     * the order a request first needs them) loads from the handler jar or the JDK's modules (not the CDS archive,
+     * whose classes cost next to nothing), on each java; the Stage package's own classes as the type placeholder.
+     */
+    List<String> preloadList(final Path file, final List<String> javas) throws Exception {
+        endpoint();
+        final Path request = write("cold-ours.json", request(OUR_TYPE, "CREATE", stageProperties("preload-list")));
+        final java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        final String typePackage = OUR_WRAPPER.substring(0, OUR_WRAPPER.lastIndexOf('.') + 1);
+        final String jarName = handlerJar.getFileName().toString();
+        for (String java : javas) {
+            for (String line : classLog(java, handlerJar, OUR_WRAPPER, request)) {
+                final int source = line.indexOf(" source: ");
+                if (source < 0 || !(line.endsWith(jarName) || line.contains("source: jrt:/"))) {
+                    continue;
+                }
+                final String name = line.substring(line.lastIndexOf(' ', source - 1) + 1, source);
+                final boolean ownType = name.startsWith(typePackage) && name.indexOf('.', typePackage.length()) < 0;
+                names.add(ownType ? "@TYPE_PACKAGE@." + name.substring(typePackage.length()) : name);
+            }
+        }
+        final List<String> lines = new ArrayList<>();
+        lines.add("# ColdStart's class list: the classes a cold Stage CREATE loads from the handler jar or the JDK's");
+        lines.add("# modules, in first-use order (" + javas.stream().map(Benchmarks::javaVersion)
+            .collect(Collectors.joining(", ")) + "). Made by: mvn -B -q -o -pl benchmarks -am verify -DskipTests"
+            + " -Prun-benchmarks -Dbench.args=\"preload-list <file> [JAVA...]\"");
+        lines.addAll(names);
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        Files.write(file, lines);
+        out("%nColdStart class list: %d classes written to %s", names.size(), file);
+        return new ArrayList<>(names);
+    }
+
+    /** The classes one part of ColdStart initializes alone in a fresh JVM ({@code -Xlog:class+init}), as a.b.C. */
+    List<String> coldStartPartInitializes(final String part) throws Exception {
+        endpoint();
+        final Path log = work.resolve("init-" + part + ".log");
+        Files.deleteIfExists(log);
+        child(Endpoint.javaBinary(), handlerJar, List.of("-Xlog:class+init=info:file=" + log), part, OUR_WRAPPER,
+            OUR_TYPE);
+        final java.util.regex.Pattern initializing = java.util.regex.Pattern.compile("Initializing '([^']+)'");
+        final List<String> classes = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            final java.util.regex.Matcher m = initializing.matcher(line);
+            if (m.find()) {
+                classes.add(m.group(1).replace('/', '.'));
+            }
+        }
+        return classes;
     }
 
     private static Child checked(final Child c) {
@@ -316,20 +390,34 @@ public final class Benchmarks {
         out("| %s | %s | %s | %.2f |", name, o.summary(format), b.summary(format), o.median() / b.median());
     }
 
+    private void row(final String name, final List<Double> ours, final List<Double> wrapper, final List<Double> base,
+                     final String format) {
+        final Stats o = new Stats(ours);
+        final Stats b = new Stats(base);
+        out("| %s | %s | %s | %s | %.2f |", name, o.summary(format), new Stats(wrapper).summary(format),
+            b.summary(format), o.median() / b.median());
+    }
+
     /** {classes from the jar, all classes} loaded by one fresh CREATE ({@code -Xlog:class+load}). */
     private int[] classCounts(final String java, final Path jar, final String wrapper, final Path request)
         throws Exception {
-        final Path log = work.resolve("classes-" + jar.getFileName() + ".log");
-        Files.deleteIfExists(log);
-        child(java, jar, List.of("-Xlog:class+load=info:file=" + log), "create", wrapper, request.toString());
-        final List<String> lines = Files.readAllLines(log);
+        final List<String> lines = classLog(java, jar, wrapper, request);
         final String jarName = jar.getFileName().toString();
         final int fromJar = (int) lines.stream().filter(l -> l.contains(jarName)).count();
         final int total = (int) lines.stream().filter(l -> l.contains(" source: ")).count();
         return new int[] {fromJar, total};
     }
 
-    private static String javaVersion(final String java) {
+    /** The {@code -Xlog:class+load} lines of one fresh CREATE. */
+    private List<String> classLog(final String java, final Path jar, final String wrapper, final Path request)
+        throws Exception {
+        final Path log = work.resolve("classes-" + jar.getFileName() + ".log");
+        Files.deleteIfExists(log);
+        child(java, jar, List.of("-Xlog:class+load=info:file=" + log), "create", wrapper, request.toString());
+        return Files.readAllLines(log);
+    }
+
+    static String javaVersion(final String java) {
         final Path home = Path.of(java).getParent() == null ? null : Path.of(java).getParent().getParent();
         try {
             final Path release = home == null ? null : home.resolve("release");

@@ -39,6 +39,7 @@ public final class ModelGenerator {
         out.put(dir + "TypeConfigurationModel.java", typeConfiguration(schema));
         out.put(dir + "CallbackContext.java", callbackContext(schema));
         out.put(dir + "HandlerWrapper.java", handlerWrapper(schema));
+        out.put(dir + "LambdaEntrypoint.java", lambdaEntrypoint(schema));
         return out;
     }
 
@@ -68,6 +69,28 @@ public final class ModelGenerator {
                 .append("TypeConfigurationModel> {\n\n")
                 .append("    public HandlerWrapper() {\n")
                 .append("        super(Translator.OPS, CallbackContext::new);\n")
+                .append("    }\n}\n");
+        return s.toString();
+    }
+
+    /**
+     * The class Lambda loads ({@code LambdaEntrypoint::handleRequest}): its static initializer starts the cold-start
+     * work in parallel ({@code ColdStart}), then every request goes to the type's {@code HandlerWrapper}.
+     */
+    private static String lambdaEntrypoint(ResourceSchema schema) {
+        StringBuilder s = new StringBuilder();
+        header(s, schema);
+        s.append("import community.ivsrealtime.common.ColdStart;\n")
+                .append("import community.ivsrealtime.common.IvsLambdaEntrypoint;\n\n");
+        javadoc(s, "", "The Lambda handler of " + schema.typeName()
+                + " ({@code LambdaEntrypoint::handleRequest}): prepares a cold start in parallel "
+                + "({@link ColdStart#prepare}), then hands every request to {@link HandlerWrapper}.");
+        s.append("public final class LambdaEntrypoint extends IvsLambdaEntrypoint {\n\n")
+                .append("    static {\n")
+                .append("        ColdStart.prepare(HandlerWrapper.class, \"").append(schema.typeName()).append("\");\n")
+                .append("    }\n\n")
+                .append("    public LambdaEntrypoint() {\n")
+                .append("        super(new HandlerWrapper());\n")
                 .append("    }\n}\n");
         return s.toString();
     }

@@ -45,7 +45,8 @@ class ModelGeneratorTest {
                 "community/ivsrealtime/widget/ResourceModel.java",
                 "community/ivsrealtime/widget/TypeConfigurationModel.java",
                 "community/ivsrealtime/widget/CallbackContext.java",
-                "community/ivsrealtime/widget/HandlerWrapper.java");
+                "community/ivsrealtime/widget/HandlerWrapper.java",
+                "community/ivsrealtime/widget/LambdaEntrypoint.java");
     }
 
     @Test
@@ -57,6 +58,15 @@ class ModelGeneratorTest {
                 .contains("super(Translator.OPS, CallbackContext::new);");
         assertThat(generate(SCHEMA).get("community/ivsrealtime/widget/CallbackContext.java"))
                 .contains("public class CallbackContext extends StdCallbackContext {");
+    }
+
+    @Test
+    void theLambdaEntrypointPreparesTheColdStartThenServesThroughTheWrapper() {
+        String entry = generate(SCHEMA).get("community/ivsrealtime/widget/LambdaEntrypoint.java");
+        assertThat(entry).contains("package community.ivsrealtime.widget;")
+                .contains("public final class LambdaEntrypoint extends IvsLambdaEntrypoint {")
+                .contains("ColdStart.prepare(HandlerWrapper.class, \"Community::IVSRealTime::Widget\");")
+                .contains("super(new HandlerWrapper());");
     }
 
     @Test

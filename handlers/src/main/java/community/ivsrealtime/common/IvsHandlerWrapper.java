@@ -10,13 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.json.JSONObject;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.PartitionMetadata;
@@ -69,14 +65,6 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
 public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> extends LambdaWrapper<M, C, T> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The concrete ResourceModel, CallbackContext and TypeConfigurationModel classes of each wrapper class. */
-    private static final ClassValue<Type[]> TYPE_ARGUMENTS = new ClassValue<>() {
-        @Override
-        protected Type[] computeValue(final Class<?> wrapper) {
-            return typeArguments(wrapper);
-        }
-    };
 
     private final String typeName;
     private final ResourceOps<M, ?> ops;
@@ -312,78 +300,13 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
      */
     @Override
     protected TypeReference<HandlerRequest<M, C, T>> getTypeReference() {
-        return typeReference(new Parameterized(HandlerRequest.class, TYPE_ARGUMENTS.get(getClass())));
+        return WrapperTypes.handlerRequest(getClass());
     }
 
     /** The concrete ResourceModel class. */
     @Override
     protected TypeReference<M> getModelTypeReference() {
-        return typeReference(TYPE_ARGUMENTS.get(getClass())[0]);
-    }
-
-    /** The type arguments {@code wrapper} gives IvsHandlerWrapper; each must be a class. */
-    static Type[] typeArguments(final Class<?> wrapper) {
-        for (Class<?> c = wrapper; c != null && c != IvsHandlerWrapper.class; c = c.getSuperclass()) {
-            if (c.getGenericSuperclass() instanceof ParameterizedType p && p.getRawType() == IvsHandlerWrapper.class
-                && Arrays.stream(p.getActualTypeArguments()).allMatch(Class.class::isInstance)) {
-                return p.getActualTypeArguments();
-            }
-        }
-        throw new IllegalStateException(wrapper.getName() + " must extend IvsHandlerWrapper<ResourceModel, "
-            + "CallbackContext, TypeConfigurationModel> with the type's classes");
-    }
-
-    /** A Jackson type reference for a type built at run time (Jackson reads it through {@code getType()}). */
-    private static <X> TypeReference<X> typeReference(final Type type) {
-        return new TypeReference<X>() {
-            @Override
-            public Type getType() {
-                return type;
-            }
-        };
-    }
-
-    /** {@code raw<arguments>} as a reflective type. */
-    private static final class Parameterized implements ParameterizedType {
-        private final Class<?> raw;
-        private final Type[] arguments;
-
-        Parameterized(final Class<?> raw, final Type[] arguments) {
-            this.raw = raw;
-            this.arguments = arguments.clone();
-        }
-
-        @Override
-        public Type[] getActualTypeArguments() {
-            return arguments.clone();
-        }
-
-        @Override
-        public Type getRawType() {
-            return raw;
-        }
-
-        @Override
-        public Type getOwnerType() {
-            return null;
-        }
-
-        @Override
-        public boolean equals(final Object other) {
-            return other instanceof ParameterizedType p && p.getOwnerType() == null && raw.equals(p.getRawType())
-                && Arrays.equals(arguments, p.getActualTypeArguments());
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(arguments) ^ raw.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return raw.getName() + Arrays.stream(arguments).map(Type::getTypeName)
-                .collect(Collectors.joining(", ", "<", ">"));
-        }
+        return WrapperTypes.model(getClass());
     }
 
     /**
@@ -416,8 +339,7 @@ public abstract class IvsHandlerWrapper<M, C extends StdCallbackContext, T> exte
      */
     public void testEntrypoint(final InputStream inputStream, final OutputStream outputStream, final Context context)
         throws IOException {
-        final TypeReference<ResourceHandlerTestPayload<M, C, T>> payloadType = typeReference(
-            new Parameterized(ResourceHandlerTestPayload.class, TYPE_ARGUMENTS.get(getClass())));
+        final TypeReference<ResourceHandlerTestPayload<M, C, T>> payloadType = WrapperTypes.testPayload(getClass());
         budget = Budget.ofRemaining(context.getRemainingTimeInMillis());
         this.loggerProxy = new LoggerProxy();
         this.loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger()));

@@ -84,9 +84,12 @@ public enum ResourceType {
         return typeName().replace("::", "-");
     }
 
-    /** The Lambda handler: {@code community.ivsrealtime.stage.HandlerWrapper::handleRequest}. */
+    /**
+     * The Lambda handler: {@code community.ivsrealtime.stage.LambdaEntrypoint::handleRequest}, which prepares a cold
+     * start in parallel ({@code ColdStart}) and hands every request to the type's {@code HandlerWrapper}.
+     */
     public String entrypoint() {
-        return packageName() + ".HandlerWrapper::handleRequest";
+        return packageName() + ".LambdaEntrypoint::handleRequest";
     }
 
     /** The contract-test entry point: {@code community.ivsrealtime.stage.HandlerWrapper::testEntrypoint}. */

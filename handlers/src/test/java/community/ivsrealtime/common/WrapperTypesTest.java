@@ -33,7 +33,7 @@ class WrapperTypesTest {
 
     @Test
     void aWrapperWithoutConcreteTypeArgumentsIsRefused() {
-        assertThatThrownBy(() -> IvsHandlerWrapper.typeArguments(Generic.class))
+        assertThatThrownBy(() -> WrapperTypes.typeArguments(Generic.class))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining(Generic.class.getName());
     }

@@ -63,7 +63,7 @@ class TemplateTest {
     @EnumSource(ResourceType.class)
     void handlersNameExistingMethodsTheDefaultRuntimeAndTheShadedJar(ResourceType type) throws Exception {
         JsonNode resources = template().path("Resources");
-        check(resources.path(type.simpleName() + "TypeFunction"), type.packageName() + ".HandlerWrapper::handleRequest");
+        check(resources.path(type.simpleName() + "TypeFunction"), type.packageName() + ".LambdaEntrypoint::handleRequest");
         check(resources.path(type.simpleName() + "TestEntrypoint"), type.packageName() + ".HandlerWrapper::testEntrypoint");
     }
 

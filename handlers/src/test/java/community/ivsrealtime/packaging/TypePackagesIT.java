@@ -61,7 +61,7 @@ class TypePackagesIT {
             // received it from the pom: the same property that wrote the zip
             assertThat(config.getString("runtime")).isEqualTo(System.getProperty("handler.runtime"))
                     .isEqualTo(ResourceType.handlerRuntime());
-            assertThat(config.getString("entrypoint")).isEqualTo(type.packageName() + ".HandlerWrapper::handleRequest");
+            assertThat(config.getString("entrypoint")).isEqualTo(type.packageName() + ".LambdaEntrypoint::handleRequest");
             assertThat(config.getString("testEntrypoint")).isEqualTo(type.packageName() + ".HandlerWrapper::testEntrypoint");
             assertThat(config.getJSONObject("settings").getString("protocolVersion")).isEqualTo("2.0.0");
 

@@ -82,7 +82,7 @@ class RegistryTest {
         assertThat(t.schemaFileName()).isEqualTo("community-ivsrealtime-encoderconfiguration.json");
         assertThat(t.packageFileName()).isEqualTo("community-ivsrealtime-encoderconfiguration.zip");
         assertThat(t.hyphenatedName()).isEqualTo("Community-IVSRealTime-EncoderConfiguration");
-        assertThat(t.entrypoint()).isEqualTo("community.ivsrealtime.encoderconfiguration.HandlerWrapper::handleRequest");
+        assertThat(t.entrypoint()).isEqualTo("community.ivsrealtime.encoderconfiguration.LambdaEntrypoint::handleRequest");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResourceType.of("AWS::IVS::Stage"))
             .hasMessageContaining("\"AWS::IVS::Stage\"").hasMessageContaining("Community::IVSRealTime::Stage");
     }
