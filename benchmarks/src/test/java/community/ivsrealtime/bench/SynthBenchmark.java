@@ -207,9 +207,18 @@ final class SynthBenchmark {
         }
         app.synth();
         final Map<String, Integer> types = new TreeMap<>();
-        for (int i = 0; i < stacks; i++) {
-            final JsonNode template = JSON.readTree(out.resolve("Bench" + i + ".template.json").toFile());
-            template.path("Resources").forEach(r -> types.merge(r.path("Type").asText(), 1, Integer::sum));
+        try {
+            for (int i = 0; i < stacks; i++) {
+                final JsonNode template = JSON.readTree(out.resolve("Bench" + i + ".template.json").toFile());
+                template.path("Resources").forEach(r -> types.merge(r.path("Type").asText(), 1, Integer::sum));
+            }
+        } finally {
+            // each synth writes its own cdk.out (templates, manifest): hundreds per run, read once
+            try (java.util.stream.Stream<Path> files = Files.walk(out)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
         }
         return types;
     }
