@@ -359,24 +359,6 @@ public final class Benchmarks {
         return new ArrayList<>(names);
     }
 
-    /** The classes one part of ColdStart initializes alone in a fresh JVM ({@code -Xlog:class+init}), as a.b.C. */
-    List<String> coldStartPartInitializes(final String part) throws Exception {
-        endpoint();
-        final Path log = work.resolve("init-" + part + ".log");
-        Files.deleteIfExists(log);
-        child(Endpoint.javaBinary(), handlerJar, List.of("-Xlog:class+init=info:file=" + log), part, OUR_WRAPPER,
-            OUR_TYPE);
-        final java.util.regex.Pattern initializing = java.util.regex.Pattern.compile("Initializing '([^']+)'");
-        final List<String> classes = new ArrayList<>();
-        for (String line : Files.readAllLines(log)) {
-            final java.util.regex.Matcher m = initializing.matcher(line);
-            if (m.find()) {
-                classes.add(m.group(1).replace('/', '.'));
-            }
-        }
-        return classes;
-    }
-
     private static Child checked(final Child c) {
         if (!"true".equals(c.result().get("success"))) {
             throw new IllegalStateException("CREATE did not succeed:\n" + c.output());

@@ -37,8 +37,8 @@ public final class ChildRunner {
             PhaseProbe.main(new String[0]);
             return;
         }
-        if ("warm-main".equals(mode) || "warm-plugin".equals(mode) || "preload".equals(mode)) {
-            coldStartPart(mode, args[1], args.length > 2 ? args[2] : null);
+        if ("preload".equals(mode)) {
+            preload(args[1]);
             return;
         }
         if ("direct".equals(mode)) {
@@ -135,25 +135,12 @@ public final class ChildRunner {
         System.out.println("RESULT ok=" + n + " nanos=" + times);
     }
 
-    /**
-     * One part of {@code ColdStart} alone in this JVM ({@code warm-main WRAPPER TYPE}: the calling thread's part;
-     * {@code warm-plugin WRAPPER}: the plugin's initialization; {@code preload WRAPPER}: the class loading), so that
-     * {@code -Xlog:class+init} shows exactly which classes each part initializes.
-     */
-    private static void coldStartPart(final String mode, final String wrapper, final String type) throws Exception {
-        final Class<?> coldStart = Class.forName("community.ivsrealtime.common.ColdStart");
+    /** {@code preload WRAPPER}: ColdStart's class loading alone in this JVM; prints how many classes it loaded. */
+    private static void preload(final String wrapper) throws Exception {
         final Class<?> wrapperClass = Class.forName(wrapper, false, ChildRunner.class.getClassLoader());
-        System.out.println("PART " + mode + " BEGIN");
-        switch (mode) {
-            case "warm-main" -> coldStart.getMethod("warmSerializationAndSchema", Class.class, String.class)
-                .invoke(null, wrapperClass, type);
-            case "warm-plugin" -> coldStart.getMethod("initializePlugin", ClassLoader.class)
-                .invoke(null, wrapperClass.getClassLoader());
-            default -> System.out.println("RESULT loaded=" + coldStart.getMethod("loadClasses", ClassLoader.class,
-                String.class).invoke(null, wrapperClass.getClassLoader(), wrapperClass.getPackageName()));
-        }
-        System.out.println("PART " + mode + " END");
-        System.out.println("RESULT done=true");
+        System.out.println("RESULT loaded=" + Class.forName("community.ivsrealtime.common.ColdStart")
+            .getMethod("loadClasses", ClassLoader.class, String.class)
+            .invoke(null, wrapperClass.getClassLoader(), wrapperClass.getPackageName()));
     }
 
     private static byte[] invoke(final Method handle, final Object wrapper, final Object context, final byte[] request)

@@ -18,13 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What makes the handlers' {@code ColdStart} safe and useful, checked in fresh JVMs on the shaded jar:
- * <ul>
- *   <li>its two initializing parts touch disjoint libraries, class by class ({@code -Xlog:class+init}), so running
- *       them at once cannot deadlock on a class one of them is initializing;</li>
- *   <li>its class list is current: what a cold CREATE loads from the jar today is on it, and what is on it still
- *       exists and is still loaded.</li>
- * </ul>
+ * What keeps the handlers' {@code ColdStart} useful, checked in fresh JVMs on the shaded jar: its class list is
+ * current (what a cold CREATE loads from the jar today is on it, and what is on it is still loaded), and its loading
+ * thread loads the list.
  */
 class ColdStartIT {
 
@@ -40,49 +36,9 @@ class ColdStartIT {
         bench.close();
     }
 
-    /**
-     * The JDK's classes, this harness's (the child's main class) and ColdStart itself (initialized by the calling
-     * thread before it starts the others).
-     */
     private static boolean jdk(final String name) {
-        return name.startsWith("community.ivsrealtime.bench.") || name.startsWith("community.ivsrealtime.common.ColdStart")
-            || name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
             || name.startsWith("sun.") || name.startsWith("com.sun.");
-    }
-
-    private static boolean startsWithAny(final String name, final String... prefixes) {
-        for (String prefix : prefixes) {
-            if (name.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    @Test
-    void theTwoInitializingPartsInitializeDisjointLibraries() throws Exception {
-        final Set<String> main = bench.coldStartPartInitializes("warm-main").stream()
-            .filter(n -> !jdk(n)).collect(Collectors.toCollection(HashSet::new));
-        final Set<String> plugin = bench.coldStartPartInitializes("warm-plugin").stream()
-            .filter(n -> !jdk(n)).collect(Collectors.toCollection(HashSet::new));
-        // each part did its work (so the checks below are not vacuous)
-        assertThat(main).contains("software.amazon.cloudformation.resource.Serializer",
-            "com.fasterxml.jackson.databind.ObjectMapper", "org.everit.json.schema.loader.SchemaLoader",
-            "community.ivsrealtime.stage.ResourceModel");
-        assertThat(plugin).contains("software.amazon.cloudformation.AbstractWrapper",
-            "software.amazon.awssdk.http.apache.ApacheHttpClient");
-        // the calling thread never initializes the SDK, Apache or the wrapper classes; the plugin's thread never
-        // initializes Jackson, everit or org.json
-        assertThat(main).noneMatch(n -> startsWithAny(n, "software.amazon.awssdk.", "org.apache.",
-            "software.amazon.cloudformation.AbstractWrapper", "software.amazon.cloudformation.LambdaWrapper",
-            "community.ivsrealtime.common.IvsHandlerWrapper", "community.ivsrealtime.stage.HandlerWrapper"));
-        assertThat(plugin).noneMatch(n -> startsWithAny(n, "com.fasterxml.", "org.everit.", "org.json.",
-            "community.ivsrealtime."));
-        final Set<String> both = new HashSet<>(main);
-        both.retainAll(plugin);
-        // what prepare() initializes before it starts the other threads is shared by design
-        both.removeAll(coldStartInitializesFirst());
-        assertThat(both).as("classes outside the JDK that both parts initialize").isEmpty();
     }
 
     @Test
@@ -115,16 +71,6 @@ class ColdStartIT {
         final Benchmarks.Child child = bench.child(Endpoint.javaBinary(), bench.handlerJar, List.of(), "preload",
             Benchmarks.OUR_WRAPPER);
         assertThat(Integer.parseInt(child.result().get("loaded"))).isGreaterThan(2_000);
-    }
-
-    /** ColdStart.INITIALIZED_FIRST, read from the shaded jar in a class loader of its own. */
-    private static Set<String> coldStartInitializesFirst() throws Exception {
-        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
-                new java.net.URL[] {bench.handlerJar.toUri().toURL()}, null)) {
-            final Object list = loader.loadClass("community.ivsrealtime.common.ColdStart")
-                .getField("INITIALIZED_FIRST").get(null);
-            return ((List<?>) list).stream().map(c -> ((Class<?>) c).getName()).collect(Collectors.toSet());
-        }
     }
 
     /** The names outside the JDK (the JDK's differ between versions). */

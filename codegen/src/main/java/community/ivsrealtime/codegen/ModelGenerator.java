@@ -74,8 +74,9 @@ public final class ModelGenerator {
     }
 
     /**
-     * The class Lambda loads ({@code LambdaEntrypoint::handleRequest}): its static initializer starts the cold-start
-     * work in parallel ({@code ColdStart}), then every request goes to the type's {@code HandlerWrapper}.
+     * The class Lambda loads ({@code LambdaEntrypoint::handleRequest}): its static initializer starts loading the
+     * classes of a cold start on another thread ({@code ColdStart}), then every request goes to the type's
+     * {@code HandlerWrapper}.
      */
     private static String lambdaEntrypoint(ResourceSchema schema) {
         StringBuilder s = new StringBuilder();
@@ -83,11 +84,11 @@ public final class ModelGenerator {
         s.append("import community.ivsrealtime.common.ColdStart;\n")
                 .append("import community.ivsrealtime.common.IvsLambdaEntrypoint;\n\n");
         javadoc(s, "", "The Lambda handler of " + schema.typeName()
-                + " ({@code LambdaEntrypoint::handleRequest}): prepares a cold start in parallel "
-                + "({@link ColdStart#prepare}), then hands every request to {@link HandlerWrapper}.");
+                + " ({@code LambdaEntrypoint::handleRequest}): starts loading the classes of a cold start on another "
+                + "thread ({@link ColdStart#prepare}), then hands every request to {@link HandlerWrapper}.");
         s.append("public final class LambdaEntrypoint extends IvsLambdaEntrypoint {\n\n")
                 .append("    static {\n")
-                .append("        ColdStart.prepare(HandlerWrapper.class, \"").append(schema.typeName()).append("\");\n")
+                .append("        ColdStart.prepare(HandlerWrapper.class);\n")
                 .append("    }\n\n")
                 .append("    public LambdaEntrypoint() {\n")
                 .append("        super(new HandlerWrapper());\n")

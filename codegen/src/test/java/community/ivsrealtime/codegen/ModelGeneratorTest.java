@@ -65,7 +65,7 @@ class ModelGeneratorTest {
         String entry = generate(SCHEMA).get("community/ivsrealtime/widget/LambdaEntrypoint.java");
         assertThat(entry).contains("package community.ivsrealtime.widget;")
                 .contains("public final class LambdaEntrypoint extends IvsLambdaEntrypoint {")
-                .contains("ColdStart.prepare(HandlerWrapper.class, \"Community::IVSRealTime::Widget\");")
+                .contains("ColdStart.prepare(HandlerWrapper.class);")
                 .contains("super(new HandlerWrapper());");
     }
 

@@ -1,14 +1,12 @@
 package community.ivsrealtime.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.local.HandlerRequest;
 import community.ivsrealtime.local.HandlerResponse;
 import community.ivsrealtime.local.LocalLambdaContext;
-import community.ivsrealtime.registry.ResourceType;
 import community.ivsrealtime.testing.SharedEmulator;
 import community.ivsrealtime.testing.TypeUnderTest;
 import java.io.ByteArrayInputStream;
@@ -25,7 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The class Lambda loads for each type ({@code <package>.LambdaEntrypoint}, as the RegisterType packages name it):
- * its static initializer runs {@link ColdStart#prepare}, and requests reach the type's wrapper unchanged. Through the
+ * its static initializer runs {@link ColdStart#prepare} (class loading on another thread), and requests reach the
+ * type's wrapper unchanged. Through the
  * real boundary: CloudFormation-shaped JSON in, the local endpoint over HTTP, the real SDK.
  */
 class LambdaEntrypointTest {
@@ -61,19 +60,6 @@ class LambdaEntrypointTest {
         assertThat(invoke(entry, type.request("READ").properties(identifier)).errorCode()).isEqualTo("NotFound");
     }
 
-    @ParameterizedTest
-    @EnumSource(ResourceType.class)
-    void theWarmUpRequestIsOneThePluginReadsForEveryType(final ResourceType type) throws Exception {
-        final software.amazon.cloudformation.proxy.HandlerRequest<?, ?, ?> request = new software.amazon.cloudformation
-            .resource.Serializer().deserialize(ColdStart.sampleRequest(type.typeName()),
-                WrapperTypes.<software.amazon.cloudformation.proxy.HandlerRequest<?, ?, ?>>handlerRequest(
-                    type.newWrapper().getClass()));
-        assertThat(request.getResourceType()).isEqualTo(type.typeName());
-        assertThat(request.getRequestData().getResourceProperties().getClass().getName())
-            .isEqualTo(type.packageName() + ".ResourceModel");
-        assertThat(request.getRequestData().getCallerCredentials().getSessionToken()).isEqualTo("cold-start");
-    }
-
     @Test
     void theClassListLoadsTheClassesItNamesAndIgnoresTheRest() throws Exception {
         final List<String> names = listedNames();
@@ -91,13 +77,21 @@ class LambdaEntrypointTest {
     }
 
     @Test
-    void aFailingWarmUpChangesNothing() {
-        assertThatCode(() -> ColdStart.prepare(community.ivsrealtime.stage.HandlerWrapper.class,
-            "Community::IVSRealTime::NoSuchType")).doesNotThrowAnyException();
-        assertThatCode(() -> ColdStart.warmSerializationAndSchema(Object.class, "Community::IVSRealTime::Stage"))
-            .doesNotThrowAnyException();
-        assertThatCode(() -> ColdStart.initializePlugin(new ClassLoader(null) { }))
-            .as("a loader without the plugin").doesNotThrowAnyException();
+    void prepareLoadsOnADaemonThreadAndReturnsAtOnce() throws Exception {
+        final Thread thread = ColdStart.prepare(community.ivsrealtime.ingestconfiguration.HandlerWrapper.class);
+        assertThat(thread.isDaemon()).isTrue();
+        assertThat(thread.getName()).isEqualTo(ColdStart.PRELOAD_THREAD);
+        thread.join(60_000);
+        assertThat(thread.isAlive()).isFalse();
+        assertThat(Class.forName("community.ivsrealtime.ingestconfiguration.ResourceModel", false,
+            getClass().getClassLoader())).isNotNull();
+    }
+
+    @Test
+    void aLoaderWithoutTheJarOnlyLoadsTheJdksNames() throws Exception {
+        final ClassLoader jdkOnly = new ClassLoader(null) { };
+        final int loaded = ColdStart.loadClasses(jdkOnly, "community.ivsrealtime.stage");
+        assertThat(loaded).isPositive().isLessThan(listedNames().size() / 2);
     }
 
     private static List<String> listedNames() throws Exception {
