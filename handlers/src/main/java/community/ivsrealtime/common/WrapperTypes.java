@@ -11,8 +11,8 @@ import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
 /**
  * The Jackson type references the plugin needs for a type's wrapper ({@code HandlerRequest<ResourceModel,
  * CallbackContext, TypeConfigurationModel>} and the rest), built from the type arguments the wrapper class gives
- * {@link IvsHandlerWrapper}. A class of its own so that {@link ColdStart} can use them without initializing the
- * wrapper classes (and with them the plugin's).
+ * {@link IvsHandlerWrapper}. A class of its own: building them needs only the wrapper's class, not an initialized
+ * wrapper (whose superclass, the plugin's, builds an HTTP client when initialized).
  */
 final class WrapperTypes {
 
