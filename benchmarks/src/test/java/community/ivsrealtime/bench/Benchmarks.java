@@ -154,7 +154,7 @@ public final class Benchmarks {
     }
 
     private Path write(final String name, final JsonNode json) throws IOException {
-        final Path file = work.resolve(name);
+        final Path file = Files.createDirectories(work).resolve(name);
         Files.write(file, JSON.writeValueAsBytes(json));
         return file;
     }
