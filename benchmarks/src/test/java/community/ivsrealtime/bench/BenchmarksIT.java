@@ -1,6 +1,10 @@
 package community.ivsrealtime.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.List;
 import java.util.Map;
@@ -59,17 +63,45 @@ class BenchmarksIT {
     }
 
     @Test
-    void synthBuildsTheSameResourcesBothWays() throws Exception {
+    void synthWritesTheSameTemplateAllThreeWays() throws Exception {
+        // run() fails unless the L2, floor and raw templates are equal up to logical IDs
         Map<Integer, double[]> result = bench.synth(List.of(1), 1);
         assertThat(result).containsKey(1);
         assertThat(bench.report()).contains("| 1 |").contains("| 5 |");
     }
 
     @Test
+    void templatesThatDifferOutsideLogicalIdsAreRefused() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode raw = SynthBenchmark.normalized(json.readTree(
+            "{\"Resources\":{\"Stage0\":{\"Type\":\"T\",\"DeletionPolicy\":\"Retain\"},"
+                + "\"In\":{\"Type\":\"U\",\"Properties\":{\"StageArn\":{\"Fn::GetAtt\":[\"Stage0\",\"Arn\"]}}}}}"));
+        JsonNode sameButIds = SynthBenchmark.normalized(json.readTree(
+            "{\"Resources\":{\"Stage0ABC\":{\"DeletionPolicy\":\"Retain\",\"Type\":\"T\"},"
+                + "\"InDEF\":{\"Type\":\"U\",\"Properties\":{\"StageArn\":{\"Fn::GetAtt\":[\"Stage0ABC\",\"Arn\"]}}}}}"));
+        JsonNode noPolicy = SynthBenchmark.normalized(json.readTree(
+            "{\"Resources\":{\"Stage0\":{\"Type\":\"T\"},"
+                + "\"In\":{\"Type\":\"U\",\"Properties\":{\"StageArn\":{\"Fn::GetAtt\":[\"Stage0\",\"Arn\"]}}}}}"));
+        SynthBenchmark.Synth rawSynth = new SynthBenchmark.Synth(1, 1, 1, Map.of(), List.of(raw));
+        SynthBenchmark.requireSameTemplates(new SynthBenchmark.Synth(1, 1, 1, Map.of(), List.of(sameButIds)), rawSynth, "L2");
+        assertThatThrownBy(() -> SynthBenchmark.requireSameTemplates(
+            new SynthBenchmark.Synth(1, 1, 1, Map.of(), List.of(noPolicy)), rawSynth, "L2"))
+            .hasMessageContaining("the L2 template of stack 0 differs").hasMessageContaining("R0");
+    }
+
+    @Test
+    void defaultNamesAreTheL2s() {
+        // what Names.uniqueResourceName gave the L2s' storage and ingest configurations in a synth (Bench0/Storage)
+        assertThat(SynthBenchmark.defaultName("Bench0", "Storage")).isEqualTo("Bench0Storage0D15D67A");
+        assertThat(SynthBenchmark.defaultName("Bench0", "Stage0", "Ingest")).isEqualTo("Bench0Stage0IngestE8D6BFBC");
+    }
+
+    @Test
     void theL2sMakeNoCallbacksIntoJavaAtSynth() throws Exception {
         Map<SynthBenchmark.Variant, double[]> perStage = bench.synthMessages();
-        // [0] messages per stage, [1] callbacks per stage: raw CfnResource is two creates, two getAtt, one naming
-        assertThat(perStage.get(SynthBenchmark.Variant.RAW)[0]).isEqualTo(5.0);
+        // [0] messages per stage, [1] callbacks per stage: raw CfnResource is two creates, two getAtt, two
+        // applyRemovalPolicy, one naming
+        assertThat(perStage.get(SynthBenchmark.Variant.RAW)[0]).isEqualTo(7.0);
         assertThat(perStage.get(SynthBenchmark.Variant.L2)[1]).isZero();
         assertThat(perStage.get(SynthBenchmark.Variant.L2)[0]).isLessThanOrEqualTo(12.0);
         assertThat(bench.report()).contains("| floor |");
