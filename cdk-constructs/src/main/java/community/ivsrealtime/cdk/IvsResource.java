@@ -37,6 +37,12 @@ abstract class IvsResource extends Resource {
      */
     private final Construct scope;
 
+    /**
+     * The path {@code Names.uniqueResourceName} names this resource by, when Java knows it without asking node
+     * ({@link DefaultNames}); null otherwise, and for an imported resource.
+     */
+    private final List<String> nameComponents;
+
     /** The tag manager of the L1 (looked up on each call: the L1's {@code setTags} replaces it); null when imported. */
     private Supplier<TagManager> tagManager;
 
@@ -45,6 +51,8 @@ abstract class IvsResource extends Resource {
         super(NodeObjects.create(NodeObjects.RESOURCE, NodeObjects.args(scope, id), true));
         NodeObjects.requireNoNodeOverrides(getClass());
         this.scope = scope instanceof IvsResource parent ? parent.scope : scope;
+        this.nameComponents = DefaultNames.components(scope, id,
+                scope instanceof IvsResource parent ? parent.nameComponents : null);
     }
 
     /** An imported resource: its environment (account, Region) comes from its ARN; not taggable. */
@@ -53,6 +61,7 @@ abstract class IvsResource extends Resource {
                 NodeObjects.args(scope, id, ResourceProps.builder().environmentFromArn(arn).build()), false));
         NodeObjects.requireNoNodeOverrides(getClass());
         this.scope = scope instanceof IvsResource parent ? parent.scope : scope;
+        this.nameComponents = null;
     }
 
     /**
@@ -93,14 +102,25 @@ abstract class IvsResource extends Resource {
         return parts.getResourceName();
     }
 
-    /** The given name, or one made from the construct path like aws-ivs-alpha does (at most 128, {@code -_}). */
+    /**
+     * The given name, or one made from the construct path like aws-ivs-alpha does ({@code Names.uniqueResourceName}: at
+     * most 128 characters, {@code -_} kept), in Java where it knows the path ({@link DefaultNames}), else by node.
+     */
     String nameOrDefault(String given) {
-        return given != null ? given
-                : Names.uniqueResourceName(this, UniqueResourceNameOptions.builder()
-                        .maxLength(Checks.NAME_MAX_LENGTH)
-                        .allowedSpecialCharacters("-_")
-                        .build());
+        if (given != null) {
+            return given;
+        }
+        if (nameComponents != null) {
+            return DefaultNames.make(nameComponents, Checks.NAME_MAX_LENGTH, NAME_SPECIAL_CHARACTERS);
+        }
+        return Names.uniqueResourceName(this, UniqueResourceNameOptions.builder()
+                .maxLength(Checks.NAME_MAX_LENGTH)
+                .allowedSpecialCharacters(NAME_SPECIAL_CHARACTERS)
+                .build());
     }
+
+    /** The characters besides letters and digits that default names keep (IVS names allow {@code -} and {@code _}). */
+    static final String NAME_SPECIAL_CHARACTERS = "-_";
 
     /**
      * Applies the removal policy (default {@link #DEFAULT_REMOVAL_POLICY}) to the L1 (made with its constructor for
