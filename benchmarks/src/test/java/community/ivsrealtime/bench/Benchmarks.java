@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * mvn -B -q -o -pl benchmarks -am verify -DskipTests -Prun-benchmarks -Dbench.args="cold 10"
  * </pre>
  * Commands: {@code cold ROUNDS [JAVA...]} (fresh-JVM CREATE, ours and the baseline interleaved, with Lambda's JVM
- * flags; each JAVA a java binary, default the running one), {@code warm N} (N READs in one JVM), {@code list N}
+ * flags; each JAVA a java binary, default the running one; {@code cold-1cpu} pinned to one CPU, {@code cold-extracted}
+ * with the jars unpacked as Lambda unpacks them), {@code warm N} (N READs in one JVM), {@code list N}
  * (LIST of N stages), {@code calls} (IVS calls per type and action), {@code jmh FORKS ITERATIONS MILLIS} (micro-benchmarks), {@code synth N,N,.. ROUNDS} (CDK synth, L2s
  * and the floor against raw CfnResource, then their jsii messages per stage), {@code synth-messages} (only those counts), {@code all} (everything, with the counts of
  * BENCHMARKS.md). Ours is the shaded handler jar, the baseline the jar of this module's main sources.
@@ -73,6 +74,10 @@ public final class Benchmarks {
             case "cold" -> cold(intArg(args, 0, 10), javas(args, 1));
             case "cold-1cpu" -> {
                 oneCpu = true;
+                cold(intArg(args, 0, 10), javas(args, 1));
+            }
+            case "cold-extracted" -> {
+                extracted = true;
                 cold(intArg(args, 0, 10), javas(args, 1));
             }
             case "preload-list" -> preloadList(Path.of(args[0]), javas(args, 1));
@@ -186,7 +191,7 @@ public final class Benchmarks {
         // the plugin's wrapper empties java.io.tmpdir on each request (the baseline's does): a directory of its own
         command.add("-Djava.io.tmpdir=" + tmp);
         command.add("-cp");
-        command.add(jar + File.pathSeparator + testClasses());
+        command.add((extracted ? extract(jar) : jar) + File.pathSeparator + testClasses());
         command.add(ChildRunner.class.getName());
         command.addAll(Arrays.asList(args));
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -235,6 +240,40 @@ public final class Benchmarks {
     }
 
     private Endpoint endpoint;
+    /**
+     * When set, child JVMs load the handler classes from the jar unpacked into a directory, not from the jar: Lambda
+     * unpacks a jar deployment package into {@code /var/task} and loads its classes from there
+     * (https://docs.aws.amazon.com/lambda/latest/dg/java-package.html).
+     */
+    boolean extracted;
+
+    /** The jar unpacked into a directory of its own under the work directory (once per run). */
+    private Path extract(final Path jar) throws IOException {
+        final Path dir = work.resolve("extracted-" + jar.getFileName());
+        final Path done = dir.resolve(".unpacked");
+        if (Files.exists(done)) {
+            return dir;
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                final Path target = dir.resolve(e.getName()).normalize();
+                if (!target.startsWith(dir)) {
+                    throw new IOException(jar + ": entry outside the directory: " + e.getName());
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    try (InputStream in = zip.getInputStream(e)) {
+                        Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+        Files.createFile(done);
+        return dir;
+    }
+
     /** When set, child JVMs are pinned to one CPU ({@code taskset -c 0}): a Lambda function with one vCPU or less. */
     boolean oneCpu;
 
@@ -306,7 +345,8 @@ public final class Benchmarks {
             final int[] classesOurs = classCounts(java, handlerJar, OUR_ENTRYPOINT, ours);
             final int[] classesBase = classCounts(java, baselineJar, BASELINE_WRAPPER, base);
             out("%nFresh-JVM Stage CREATE, %d rounds, %s (%s), flags %s, %s%s", rounds, javaVersion(java), java,
-                String.join(" ", LAMBDA_FLAGS), oneCpu ? "pinned to one CPU (taskset -c 0), " : "", loadAverage());
+                String.join(" ", LAMBDA_FLAGS), (oneCpu ? "pinned to one CPU (taskset -c 0), " : "") + (extracted ? "classes from the jars unpacked into directories, " : ""),
+                loadAverage());
             out("| | ours (LambdaEntrypoint) | ours without ColdStart (HandlerWrapper) | baseline | ratio ours/baseline"
                 + " (medians) |");
             out("|---|---:|---:|---:|---:|");

@@ -42,6 +42,23 @@ class BenchmarksIT {
     }
 
     @Test
+    void freshJvmCreateRunsFromTheJarsUnpackedAsLambdaDoes() throws Exception {
+        Benchmarks unpacked = new Benchmarks();
+        try {
+            unpacked.extracted = true;
+            Benchmarks.Side[] sides = unpacked.cold(1, List.of(Endpoint.javaBinary())).values().iterator().next();
+            for (Benchmarks.Side side : sides) {
+                assertThat(side.request.get(0)).isPositive();
+            }
+            // the classes came from the unpacked directories: the class log names them, and counts them as the jar's
+            assertThat(unpacked.report()).contains("classes from the jars unpacked into directories")
+                .containsPattern("classes loaded \\(from the jar / total\\) \\| [1-9][0-9]{2,} /");
+        } finally {
+            unpacked.close();
+        }
+    }
+
+    @Test
     void phasesAreTimedInAFreshJvm() throws Exception {
         Map<String, Stats> phases = bench.phases(1, List.of(Endpoint.javaBinary()));
         assertThat(phases).containsKeys("plugin_static_init_apache_client_tls", "sdk_first_call_create_stage");
