@@ -139,8 +139,8 @@ public class StorageConfiguration extends StorageConfigurationBase implements IT
 
     /** IVS documents "Bucket owner enforced" or "Bucket owner preferred"; an owned bucket set to ObjectWriter gets a warning. */
     private void checkObjectOwnership() {
-        if (bucket.getNode().getDefaultChild() instanceof CfnBucket) {
-            Object controls = ((CfnBucket) bucket.getNode().getDefaultChild()).getOwnershipControls();
+        if (bucket.getNode().getDefaultChild() instanceof CfnBucket cfnBucket) {
+            Object controls = cfnBucket.getOwnershipControls();
             if (controls != null && String.valueOf(Stack.of(bucket).resolve(controls)).contains("ObjectWriter")) {
                 Annotations.of(this).addWarningV2("@community/ivs-realtime-cdk:bucketObjectOwnership",
                         "bucket " + bucket.getNode().getPath() + " has Object Ownership ObjectWriter: IVS documents "
