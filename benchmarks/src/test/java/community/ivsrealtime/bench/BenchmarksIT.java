@@ -120,7 +120,8 @@ class BenchmarksIT {
         // applyRemovalPolicy, one naming
         assertThat(perStage.get(SynthBenchmark.Variant.RAW)[0]).isEqualTo(7.0);
         assertThat(perStage.get(SynthBenchmark.Variant.L2)[1]).isZero();
-        assertThat(perStage.get(SynthBenchmark.Variant.L2)[0]).isLessThanOrEqualTo(12.0);
+        // the L2s make no more messages per stage than the thinnest Java L2 (the floor)
+        assertThat(perStage.get(SynthBenchmark.Variant.L2)[0]).isLessThanOrEqualTo(perStage.get(SynthBenchmark.Variant.FLOOR)[0]);
         assertThat(bench.report()).contains("| floor |");
     }
 

@@ -73,6 +73,23 @@ final class CfnValues {
                 TagManagerOptions.builder().tagPropertyName(tagProperty).build());
     }
 
+    /**
+     * A string property's value for an L1 made by an L2: the reference ({@code Fn::GetAtt}) the L2 gave under its
+     * schema name, or else the props' value.
+     *
+     * @throws IllegalArgumentException when both are given
+     */
+    static Object given(Map<String, Object> references, String name, Object value) {
+        Object reference = references.get(name);
+        if (reference == null) {
+            return value;
+        }
+        if (value != null) {
+            throw new IllegalArgumentException(name + " is given both as a value (" + value + ") and as a reference");
+        }
+        return reference;
+    }
+
     /** Puts the rendered value under its schema name; a null value is left out. */
     static void put(Map<String, Object> target, String name, Object value) {
         if (value != null) {

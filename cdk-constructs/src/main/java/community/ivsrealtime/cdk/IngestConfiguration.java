@@ -94,7 +94,10 @@ public class IngestConfiguration extends IngestConfigurationBase implements ITag
         if (insecure != null) {
             cfn.insecureIngest(insecure);
         }
-        if (stage != null) {
+        // a stage of this app gives its ARN as a reference: a string token would cost one more message to node
+        Map<String, Object> references = stage instanceof Stage defined
+                ? Map.of("StageArn", defined.stageArnReference()) : Map.of();
+        if (stage != null && references.isEmpty()) {
             cfn.stageArn(stage.getStageArn());
         }
         if (props.getUserId() != null) {
@@ -104,7 +107,8 @@ public class IngestConfiguration extends IngestConfigurationBase implements ITag
         if (attributes != null) {
             cfn.attributes(attributes);
         }
-        CfnIngestConfiguration resource = new CfnIngestConfiguration(CfnValues.FOR_L2, this, "Resource", cfn.build());
+        CfnIngestConfiguration resource = new CfnIngestConfiguration(CfnValues.FOR_L2, this, "Resource", cfn.build(),
+                references);
         finish(resource, resource::getCdkTagManager, resource::cdkOnRenderedTags, props.getRemovalPolicy());
         this.resource = resource;
     }

@@ -119,6 +119,11 @@ public class Stage extends StageBase implements ITaggableV2 {
         return resource.getAttrArn();
     }
 
+    /** The ARN as a reference ({@code Fn::GetAtt}) for the L1s of other L2s: one jsii message, no string token. */
+    software.amazon.awscdk.IResolvable stageArnReference() {
+        return resource.getAttrArnReference();
+    }
+
     /**
      * The ID of the session running on the stage when CloudFormation last read it ({@code st-...}), or empty.
      *

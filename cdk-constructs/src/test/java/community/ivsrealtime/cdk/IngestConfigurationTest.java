@@ -54,6 +54,49 @@ class IngestConfigurationTest {
                 .containsEntry("IngestProtocol", "RTMPS").containsEntry("InsecureIngest", true);
     }
 
+    private static CfnIngestConfiguration ingestOf(Stage stage) {
+        IngestConfiguration ingest = stage.addIngestConfiguration("In", IngestConfigurationOptions.builder().build());
+        return (CfnIngestConfiguration) ingest.getNode().getDefaultChild();
+    }
+
+    @Test
+    void aStageOfThisAppGivesItsArnAsAReferenceThatTheL1StillReadsAsAString() {
+        Stack stack = stack();
+        Stage stage = new Stage(stack, "Stage");
+        CfnIngestConfiguration l1 = ingestOf(stage);
+        // the L1 was created with the Fn::GetAtt itself; its getter makes the string token when asked, the same GetAtt
+        assertThat(l1.getStageArn()).contains("${Token[");
+        assertThat(stack.resolve(l1.getStageArn())).isEqualTo(getAtt(stage, "Arn"));
+        assertThat(stack.resolve(l1.getStageArn())).isEqualTo(stack.resolve(stage.getStageArn()));
+        assertThat(properties(synth(stack), TYPE)).containsEntry("StageArn", getAtt(stage, "Arn"));
+    }
+
+    @Test
+    void aSetterReplacesAStageArnGivenAsAReference() {
+        Stack other = stack();
+        CfnIngestConfiguration l1 = ingestOf(new Stage(other, "Stage"));
+        l1.setStageArn("arn:aws:ivs:us-west-2:123456789012:stage/other");
+        assertThat(l1.getStageArn()).isEqualTo("arn:aws:ivs:us-west-2:123456789012:stage/other");
+        assertThat(properties(synth(other), TYPE)).containsEntry("StageArn", "arn:aws:ivs:us-west-2:123456789012:stage/other");
+
+        Stack none = stack();
+        CfnIngestConfiguration unset = ingestOf(new Stage(none, "Stage"));
+        unset.setStageArn(null);
+        assertThat(unset.getStageArn()).isNull();
+        assertThat(properties(synth(none), TYPE)).doesNotContainKey("StageArn");
+    }
+
+    @Test
+    void aPropertyGivenBothAsAValueAndAsAReferenceIsRefused() {
+        Stack stack = stack();
+        Stage stage = new Stage(stack, "Stage");
+        assertThatThrownBy(() -> new CfnIngestConfiguration(CfnValues.FOR_L2, stack, "L1",
+                CfnIngestConfigurationProps.builder().ingestProtocol("RTMPS").stageArn("arn:aws:ivs:us-west-2:1:stage/x")
+                        .build(), Map.of("StageArn", stage.stageArnReference())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("StageArn is given both as a value (arn:aws:ivs:us-west-2:1:stage/x) and as a reference");
+    }
+
     @Test
     void checks() {
         assertThatThrownBy(() -> render(IngestConfigurationProps.builder().ingestProtocol(IngestProtocol.RTMP)

@@ -65,6 +65,11 @@ public final class CdkL1Generator {
         }
     }
 
+    /** A top-level string property, which an L2 may give its L1 as a reference ({@code Fn::GetAtt}) instead. */
+    private static boolean referable(Prop p) {
+        return !p.tags() && "String".equals(p.heldType());
+    }
+
     private static String tagProperty(ResourceSchema schema) {
         JsonNode tagging = schema.root().path("tagging");
         if (!tagging.path("taggable").asBoolean(false)) {
@@ -142,7 +147,9 @@ public final class CdkL1Generator {
                     .append("    private java.util.function.Consumer<Object> renderedTagsListener;\n");
         }
         s.append("    /** Made by an L2: the properties it was created with (in node), which setters' overrides merge into; else null. */\n")
-                .append("    private java.util.Map<String, Object> baseProperties;\n");
+                .append("    private java.util.Map<String, Object> baseProperties;\n")
+                .append("    /** Made by an L2: the string properties it gave as references (Fn::GetAtt), by schema name; else null. */\n")
+                .append("    private java.util.Map<String, Object> references;\n");
         for (Prop p : props) {
             s.append("    private ").append(p.heldType()).append(' ').append(p.field()).append(";\n");
         }
@@ -162,20 +169,28 @@ public final class CdkL1Generator {
             s.append("        newTagManager(").append(tagField).append(");\n");
         }
         s.append("        // one override with all properties, resolved and rendered in node at synth: no Java callback then\n")
-                .append("        this.addOverride(\"Properties\", cfnProperties(props, null));\n    }\n\n");
+                .append("        this.addOverride(\"Properties\", cfnProperties(props, null, java.util.Map.of()));\n    }\n\n");
         s.append("    /**\n     * Creates the resource for one of the L2s: node sees a plain {@code CfnResource} created with the properties, that\n")
                 .append("     * declares no callback into Java").append(taggable ? "; the tags render as one of the properties, and {@code Tags.of(scope)}\n"
                         + "     * reaches them through the L2, which holds this tag manager (made when first asked for if there are no tags)" : "")
                 .append(".\n     */\n")
                 .append("    ").append(cls).append("(CfnValues.ForL2 forL2, software.constructs.Construct scope, String id, ")
                 .append(cls).append("Props props) {\n")
-                .append("        this(props, CfnValues.prepareForL2(scope, id, CFN_RESOURCE_TYPE_NAME, props, ").append(anyRequired).append(", ")
+                .append("        this(forL2, scope, id, props, java.util.Map.of());\n    }\n\n");
+        s.append("    /**\n     * Creates the resource for one of the L2s, some string properties given as references ({@code Fn::GetAtt}, by\n")
+                .append("     * schema name, unset in {@code props}) rather than string tokens, which cost one more message each; their\n")
+                .append("     * getters make the string token when first asked.\n     */\n")
+                .append("    ").append(cls).append("(CfnValues.ForL2 forL2, software.constructs.Construct scope, String id, ")
+                .append(cls).append("Props props,\n            java.util.Map<String, Object> references) {\n")
+                .append("        this(props, references, CfnValues.prepareForL2(scope, id, CFN_RESOURCE_TYPE_NAME, props, ").append(anyRequired).append(", ")
                 .append(taggable ? "props == null ? null : props.get" + capitalize(tagField) + "(), \"" + tagProp + "\"" : "null, null")
-                .append(",\n                rendered -> cfnProperties(props, rendered)));\n    }\n\n");
-        s.append("    private ").append(cls).append('(').append(cls).append("Props props, CfnValues.Prepared prepared) {\n")
+                .append(",\n                rendered -> cfnProperties(props, rendered, references)));\n    }\n\n");
+        s.append("    private ").append(cls).append('(').append(cls).append("Props props, java.util.Map<String, Object> references,\n")
+                .append("            CfnValues.Prepared prepared) {\n")
                 .append("        super(prepared.ref());\n")
                 .append("        setFields(props);\n")
-                .append("        this.baseProperties = prepared.properties();\n");
+                .append("        this.baseProperties = prepared.properties();\n")
+                .append("        this.references = references.isEmpty() ? null : new java.util.HashMap<>(references);\n");
         if (taggable) {
             s.append("        this.cdkTagManager = prepared.tagManager();\n")
                     .append("        this.renderedTags = prepared.renderedTags();\n");
@@ -219,8 +234,14 @@ public final class CdkL1Generator {
         }
         for (Prop p : props) {
             ModelGenerator.javadoc(s, "    ", p.description());
-            s.append("    public ").append(p.heldType()).append(" get").append(p.capitalized()).append("() {\n")
-                    .append("        return ").append(p.field()).append(";\n    }\n\n");
+            s.append("    public ").append(p.heldType()).append(" get").append(p.capitalized()).append("() {\n");
+            if (referable(p)) {
+                s.append("        if (").append(p.field()).append(" == null && references != null && references.containsKey(\"")
+                        .append(p.schemaName()).append("\")) {\n")
+                        .append("            ").append(p.field()).append(" = software.amazon.awscdk.Token.asString(references.get(\"")
+                        .append(p.schemaName()).append("\"));\n        }\n");
+            }
+            s.append("        return ").append(p.field()).append(";\n    }\n\n");
             for (String type : setterTypes(p)) {
                 ModelGenerator.javadoc(s, "    ", "Sets " + p.schemaName() + (p.required() ? " (required)." : " (null: not rendered)."));
                 s.append("    public void set").append(p.capitalized()).append('(').append(type).append(" value) {\n");
@@ -229,6 +250,10 @@ public final class CdkL1Generator {
                             .append(p.field()).append(" is required\");\n");
                 } else {
                     s.append("        this.").append(p.field()).append(" = value;\n");
+                }
+                if (referable(p)) {
+                    s.append("        if (references != null) {\n            references.remove(\"").append(p.schemaName())
+                            .append("\");\n        }\n");
                 }
                 if (p.tags()) {
                     s.append("        newTagManager(value);\n");
@@ -242,11 +267,15 @@ public final class CdkL1Generator {
                 .append("     * {@code Properties} (the tags are then CfnResource's), or for an L1 made by an L2 in the create call, with\n")
                 .append("     * {@code renderedTags} (the tag manager's lazy rendering) as the tags. Setters replace one property.\n")
                 .append("     */\n")
-                .append("    private static java.util.Map<String, Object> cfnProperties(").append(cls).append("Props props, Object renderedTags) {\n")
+                .append("    private static java.util.Map<String, Object> cfnProperties(").append(cls).append("Props props, Object renderedTags,\n")
+                .append("            java.util.Map<String, Object> references) {\n")
                 .append("        java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();\n")
                 .append("        if (props == null) {\n            return properties;\n        }\n");
         for (Prop p : props) {
-            if (!p.tags()) {
+            if (referable(p)) {
+                s.append("        CfnValues.put(properties, \"").append(p.schemaName()).append("\", CfnValues.given(references, \"")
+                        .append(p.schemaName()).append("\", props.get").append(p.capitalized()).append("()));\n");
+            } else if (!p.tags()) {
                 s.append("        CfnValues.put(properties, \"").append(p.schemaName()).append("\", props.get").append(p.capitalized()).append("());\n");
             } else {
                 s.append("        CfnValues.put(properties, \"").append(p.schemaName()).append("\", renderedTags);\n");
@@ -361,6 +390,17 @@ public final class CdkL1Generator {
         }
         // made on first use (each is a round trip to node), then the same token every time
         String field = "attr" + javaName;
+        if ("String".equals(type)) {
+            // the reference itself, for a property of another L1 made by an L2: no string token, one message less
+            String refField = field + "Reference";
+            make = "software.amazon.awscdk.Token.asString(getAttr" + javaName + "Reference())";
+            s.append("    private software.amazon.awscdk.IResolvable ").append(refField).append(";\n\n");
+            ModelGenerator.javadoc(s, "    ", "Attribute " + getAtt + " as a reference (Fn::GetAtt), for another L1 made by an L2.");
+            s.append("    software.amazon.awscdk.IResolvable getAttr").append(javaName).append("Reference() {\n")
+                    .append("        if (").append(refField).append(" == null) {\n")
+                    .append("            ").append(refField).append(" = ").append(ref).append("STRING);\n        }\n")
+                    .append("        return ").append(refField).append(";\n    }\n\n");
+        }
         s.append("    private ").append(javaType).append(' ').append(field).append(";\n\n");
         ModelGenerator.javadoc(s, "    ", "Attribute " + getAtt + " (Fn::GetAtt): " + description);
         s.append("    public ").append(javaType).append(" getAttr").append(javaName).append("() {\n")

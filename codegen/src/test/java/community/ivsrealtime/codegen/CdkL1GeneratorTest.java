@@ -61,7 +61,12 @@ class CdkL1GeneratorTest {
                         "CfnValues.put(properties, \"Enabled\", props.getEnabled());",
                         "CfnValues.put(properties, \"Tags\", renderedTags);")
                 .contains("CfnValues.tagManager(CFN_RESOURCE_TYPE_NAME, tags, \"Tags\")")
-                .contains("this.addOverride(\"Properties\", cfnProperties(props, null));")
+                .contains("this.addOverride(\"Properties\", cfnProperties(props, null, java.util.Map.of()));")
+                // string properties may come from an L2 as references: rendered as given, read back as string tokens
+                .contains("CfnValues.put(properties, \"Name\", CfnValues.given(references, \"Name\", props.getName()));",
+                        "name = software.amazon.awscdk.Token.asString(references.get(\"Name\"));",
+                        "references.remove(\"Name\");",
+                        "rendered -> cfnProperties(props, rendered, references)")
                 .contains("CfnValues.prepareForL2(scope, id, CFN_RESOURCE_TYPE_NAME, props, true, props == null ? null : props.getTags(), \"Tags\"")
                 .contains("CfnValues.set(this, baseProperties, \"S3\", value);")
                 .doesNotContain("getCfnProperties", "renderProperties")
@@ -73,9 +78,10 @@ class CdkL1GeneratorTest {
     @Test
     void readOnlyPropertiesAreGetAttAttributesAndObjectsAreFlattened() {
         String l1 = generate(SCHEMA).get("community/ivsrealtime/cdk/CfnWidget.java");
-        assertThat(l1).contains("public String getAttrArn() {\n        if (attrArn == null) {\n            attrArn = software.amazon.awscdk.Token.asString(this.getAtt(\"Arn\", software.amazon.awscdk.ResolutionTypeHint.STRING));")
+        assertThat(l1).contains("public String getAttrArn() {\n        if (attrArn == null) {\n            attrArn = software.amazon.awscdk.Token.asString(getAttrArnReference());")
+                .contains("software.amazon.awscdk.IResolvable getAttrArnReference() {\n        if (attrArnReference == null) {\n            attrArnReference = this.getAtt(\"Arn\", software.amazon.awscdk.ResolutionTypeHint.STRING);")
                 .contains("public Number getAttrCount() {\n        if (attrCount == null) {\n            attrCount = software.amazon.awscdk.Token.asNumber(this.getAtt(\"Count\", software.amazon.awscdk.ResolutionTypeHint.NUMBER));")
-                .contains("public String getAttrUrlsMain() {\n        if (attrUrlsMain == null) {\n            attrUrlsMain = software.amazon.awscdk.Token.asString(this.getAtt(\"Urls.Main\",")
+                .contains("public String getAttrUrlsMain() {\n        if (attrUrlsMain == null) {\n            attrUrlsMain = software.amazon.awscdk.Token.asString(getAttrUrlsMainReference());")
                 .contains("public java.util.List<String> getAttrUrlsPorts() {\n        if (attrUrlsPorts == null) {\n            attrUrlsPorts = software.amazon.awscdk.Token.asList(this.getAtt(\"Urls.Ports\",");
     }
 
