@@ -374,7 +374,8 @@ public final class CdkL1Generator {
         switch (type) {
             case "String":
                 javaType = "String";
-                make = "software.amazon.awscdk.Token.asString(" + ref + "STRING))";
+                // from the attribute's reference (below), which L2s also give other L1s directly
+                make = "software.amazon.awscdk.Token.asString(getAttr" + javaName + "Reference())";
                 break;
             case "Number":
                 javaType = "Number";
@@ -393,7 +394,6 @@ public final class CdkL1Generator {
         if ("String".equals(type)) {
             // the reference itself, for a property of another L1 made by an L2: no string token, one message less
             String refField = field + "Reference";
-            make = "software.amazon.awscdk.Token.asString(getAttr" + javaName + "Reference())";
             s.append("    private software.amazon.awscdk.IResolvable ").append(refField).append(";\n\n");
             ModelGenerator.javadoc(s, "    ", "Attribute " + getAtt + " as a reference (Fn::GetAtt), for another L1 made by an L2.");
             s.append("    software.amazon.awscdk.IResolvable getAttr").append(javaName).append("Reference() {\n")
