@@ -41,25 +41,31 @@ final class Checks {
     private Checks() {
     }
 
-    /** What marks a string token ({@code ${Token[...]}}) and a list token ({@code #{Token[...]}}) in aws-cdk-lib. */
-    private static final String STRING_TOKEN = "${Token[";
-    private static final String LIST_TOKEN = "#{Token[";
+    /**
+     * aws-cdk-lib's own test of a string (and of the one string of a list) for a token, {@code unresolved} in
+     * {@code core/lib/private/encoding.js}: the string must contain {@code Token[} and then match a string token
+     * ({@code ${Token[KEY]}}, KEY of {@code a-zA-Z0-9:._-}) or a number token turned into a string
+     * ({@code -1.<10 to 16 digits>e+289}); a list token is {@code #{Token[KEY]}}. {@code ChecksTest} holds these
+     * against {@code Token.isUnresolved}, so an aws-cdk-lib that encodes tokens differently fails the build.
+     */
+    private static final String ANY_TOKEN_MARKER = "Token[";
+    private static final Pattern STRING_TOKEN =
+            Pattern.compile("\\$\\{Token\\[[a-zA-Z0-9:._-]+]}|-1\\.\\d{10,16}e\\+289");
+    private static final Pattern LIST_TOKEN = Pattern.compile("#\\{Token\\[[a-zA-Z0-9:._-]+]}");
     /** The upper 16 bits of a token-encoded double in aws-cdk-lib ({@code DOUBLE_TOKEN_MARKER_BITS}). */
     private static final long DOUBLE_TOKEN_MARKER = 0xFBFFL;
 
     /**
-     * Whether a value is a token. Each {@code Token.isUnresolved} is a round trip to node, so values that cannot be a
-     * token are decided here: a string without the token marker, a number that is not a token-encoded double, a
-     * boolean, a list that is not a single list-token string. Anything else, or anything that might be a token, is
-     * asked of {@code Token.isUnresolved}.
+     * Whether a value is a token, as {@code Token.isUnresolved} answers. Each {@code Token.isUnresolved} is a round trip
+     * to node, so what Java can decide exactly by aws-cdk-lib's rules is decided here: a string, a number, a boolean, a
+     * list. Anything else (an object, which is a token when it has a {@code resolve} method) is asked of node.
      */
     static boolean isUnresolved(Object value) {
-        return value != null && mightBeToken(value) && Token.isUnresolved(value);
-    }
-
-    static boolean mightBeToken(Object value) {
+        if (value == null) {
+            return false;
+        }
         if (value instanceof String s) {
-            return s.contains(STRING_TOKEN);
+            return isStringToken(s);
         }
         if (value instanceof Double || value instanceof Float) {
             return (Double.doubleToRawLongBits(((Number) value).doubleValue()) >>> 48) == DOUBLE_TOKEN_MARKER;
@@ -69,9 +75,15 @@ final class Checks {
             return false;
         }
         if (value instanceof List<?> list) {
-            return list.size() == 1 && list.get(0) instanceof String s && s.contains(LIST_TOKEN);
+            return list.size() == 1 && list.get(0) instanceof String s && s.contains(ANY_TOKEN_MARKER)
+                    && LIST_TOKEN.matcher(s).find();
         }
-        return true;
+        return Token.isUnresolved(value);
+    }
+
+    /** Whether a string holds a token ({@code Token.isUnresolved} of a string), decided in Java. */
+    static boolean isStringToken(String s) {
+        return s.contains(ANY_TOKEN_MARKER) && STRING_TOKEN.matcher(s).find();
     }
 
     /** A literal value to check: present and not a token. */

@@ -55,7 +55,7 @@ final class DefaultNames {
             base = parent;
         } else if (scope instanceof Stack stack) {
             String name = STACK_NAMES.computeIfAbsent(stack, Stack::getStackName);
-            if (name == null || name.contains("Token[")) {
+            if (name == null || Checks.isStringToken(name)) {
                 return null; // a stack whose name is a token does not count: the path goes on above it
             }
             base = List.of(name);
