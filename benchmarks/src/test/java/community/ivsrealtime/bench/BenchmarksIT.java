@@ -120,9 +120,11 @@ class BenchmarksIT {
         // applyRemovalPolicy, one naming
         assertThat(perStage.get(SynthBenchmark.Variant.RAW)[0]).isEqualTo(7.0);
         assertThat(perStage.get(SynthBenchmark.Variant.L2)[1]).isZero();
-        // the L2s make no more messages per stage than the thinnest Java L2 (the floor)
-        assertThat(perStage.get(SynthBenchmark.Variant.L2)[0]).isLessThanOrEqualTo(perStage.get(SynthBenchmark.Variant.FLOOR)[0]);
-        assertThat(bench.report()).contains("| floor |");
+        // the L2s make no more messages per stage than raw CfnResource (their two Resource objects are paid for by
+        // the ARNs made in Java), fewer than the thinnest Java L2 (the floor)
+        assertThat(perStage.get(SynthBenchmark.Variant.L2)[0]).isLessThanOrEqualTo(perStage.get(SynthBenchmark.Variant.RAW)[0]);
+        assertThat(perStage.get(SynthBenchmark.Variant.L2)[0]).isLessThan(perStage.get(SynthBenchmark.Variant.FLOOR)[0]);
+        assertThat(bench.report()).contains("| floor |").contains("L2, once per app");
     }
 
     @Test

@@ -96,7 +96,7 @@ public class IngestConfiguration extends IngestConfigurationBase implements ITag
         }
         // a stage of this app gives its ARN as a reference: a string token would cost one more message to node
         Map<String, Object> references = stage instanceof Stage defined
-                ? Map.of("StageArn", defined.stageArnReference()) : Map.of();
+                ? Map.of("StageArn", defined.stageArnFor(this)) : Map.of();
         if (stage != null && references.isEmpty()) {
             cfn.stageArn(stage.getStageArn());
         }

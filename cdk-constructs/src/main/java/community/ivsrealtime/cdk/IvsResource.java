@@ -2,6 +2,7 @@ package community.ivsrealtime.cdk;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -10,6 +11,7 @@ import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Resource;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.ResourceProps;
 import software.amazon.awscdk.TagManager;
 import software.amazon.awscdk.UniqueResourceNameOptions;
@@ -43,6 +45,12 @@ abstract class IvsResource extends Resource {
      */
     private final List<String> nameComponents;
 
+    /** This resource's stack, once asked ({@link #stack}). */
+    private Stack stack;
+
+    /** {@link #arnInStackOf}, once made. */
+    private Map<String, Object> arnInStack;
+
     /** The tag manager of the L1 (looked up on each call: the L1's {@code setTags} replaces it); null when imported. */
     private Supplier<TagManager> tagManager;
 
@@ -72,6 +80,40 @@ abstract class IvsResource extends Resource {
      */
     public TagManager getCdkTagManager() {
         return tagManager == null ? null : tagManager.get();
+    }
+
+    /**
+     * The stack this resource is in: the scope it was made in when that is a stack (Java knows it, no round trip to
+     * node), else {@code Stack.of}, asked once.
+     */
+    Stack stack() {
+        if (stack == null) {
+            stack = knownStack() != null ? knownStack() : Stack.of(this);
+        }
+        return stack;
+    }
+
+    /** The stack this resource is in when Java knows it without asking node (it was made in it); else null. */
+    Stack knownStack() {
+        return scope instanceof Stack s ? s : null;
+    }
+
+    /**
+     * This resource's ARN for the L1 of another of our L2s in the same stack, made in Java:
+     * {@code {"Fn::GetAtt": [<logical ID of l1>, "Arn"]}}, which is what aws-cdk-lib's {@code getAtt} renders in its
+     * own stack. It costs one jsii message (the logical ID, once per resource) where {@code getAtt} costs two (node's
+     * reference is a new object to jsii). Null unless Java knows both were made in one stack: across stacks only
+     * aws-cdk-lib's reference becomes an export and import.
+     */
+    Map<String, Object> arnInStackOf(IvsResource consumer, CfnResource l1) {
+        Stack here = knownStack();
+        if (here == null || here != consumer.knownStack()) {
+            return null;
+        }
+        if (arnInStack == null) {
+            arnInStack = Map.of("Fn::GetAtt", List.of(l1.getLogicalId(), "Arn"));
+        }
+        return arnInStack;
     }
 
     /** The ARN that grants and the resource ID refer to. */

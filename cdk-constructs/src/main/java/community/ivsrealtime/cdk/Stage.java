@@ -3,6 +3,7 @@ package community.ivsrealtime.cdk;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import software.amazon.awscdk.ITaggableV2;
 import software.amazon.awscdk.services.cloudwatch.Metric;
@@ -119,9 +120,13 @@ public class Stage extends StageBase implements ITaggableV2 {
         return resource.getAttrArn();
     }
 
-    /** The ARN as a reference ({@code Fn::GetAtt}) for the L1s of other L2s: one jsii message, no string token. */
-    software.amazon.awscdk.IResolvable stageArnReference() {
-        return resource.getAttrArnReference();
+    /**
+     * The ARN for the L1 of another of our L2s, without a string token: {@link #arnInStackOf} in this stack, else the
+     * {@code getAtt} reference.
+     */
+    Object stageArnFor(IvsResource consumer) {
+        Map<String, Object> inStack = arnInStackOf(consumer, resource);
+        return inStack != null ? inStack : resource.getAttrArnReference();
     }
 
     /**
@@ -153,7 +158,7 @@ public class Stage extends StageBase implements ITaggableV2 {
         return resource.getAttrEndpointsRtmps();
     }
 
-    private static CfnStage.AutoParticipantRecordingConfigurationProperty recording(StageProps props) {
+    private CfnStage.AutoParticipantRecordingConfigurationProperty recording(StageProps props) {
         IStorageConfiguration storage = props.getRecordingStorageConfiguration();
         Checks.requires("recordingMediaType", props.getRecordingMediaType(), STORAGE, storage);
         Checks.requires("recordingReconnectWindow", props.getRecordingReconnectWindow(), STORAGE, storage);
@@ -174,7 +179,8 @@ public class Stage extends StageBase implements ITaggableV2 {
 
         CfnStage.AutoParticipantRecordingConfigurationProperty.Builder b =
                 CfnStage.AutoParticipantRecordingConfigurationProperty.builder()
-                        .storageConfigurationArn(storage.getStorageConfigurationArn());
+                        .storageConfigurationArn(storage instanceof StorageConfiguration defined
+                                ? defined.storageConfigurationArnFor(this) : storage.getStorageConfigurationArn());
         if (props.getRecordingMediaType() != null) {
             b.mediaTypes(List.of(props.getRecordingMediaType().getValue()));
         }

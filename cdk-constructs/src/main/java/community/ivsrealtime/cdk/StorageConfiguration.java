@@ -5,7 +5,7 @@ import java.util.Map;
 
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ITaggableV2;
-import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.AddToResourcePolicyResult;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -38,8 +38,10 @@ public class StorageConfiguration extends StorageConfigurationBase implements IT
     /** Sid of the statement this construct adds to an owned bucket's policy. */
     public static final String BUCKET_POLICY_SID = "IvsRealTimeCompositeWrite";
 
-    private final String storageConfigurationArn;
+    private final CfnStorageConfiguration resource;
     private final IBucket bucket;
+    /** {@link #storageConfigurationArnFor} in this stack, once made. */
+    private String arnTokenInStack;
 
     /**
      * Imports a storage configuration from its ARN.
@@ -79,14 +81,30 @@ public class StorageConfiguration extends StorageConfigurationBase implements IT
                                 .build())
                         .build());
         finish(resource, resource::getCdkTagManager, resource::cdkOnRenderedTags, props.getRemovalPolicy());
-        this.storageConfigurationArn = resource.getAttrArn();
+        this.resource = resource;
         keepIvsStatement(resource);
         checkObjectOwnership();
     }
 
     @Override
     public String getStorageConfigurationArn() {
-        return storageConfigurationArn;
+        return resource.getAttrArn();
+    }
+
+    /**
+     * The ARN for a stage's recording: in this stack the string token of {@link #arnInStackOf} (two jsii messages,
+     * once), else {@link #getStorageConfigurationArn} (three: {@code getAtt}, jsii's proxy for node's new reference,
+     * the string token). Both render the same {@code Fn::GetAtt} in this stack.
+     */
+    String storageConfigurationArnFor(IvsResource consumer) {
+        Map<String, Object> inStack = arnInStackOf(consumer, resource);
+        if (inStack == null) {
+            return getStorageConfigurationArn();
+        }
+        if (arnTokenInStack == null) {
+            arnTokenInStack = Token.asString(inStack);
+        }
+        return arnTokenInStack;
     }
 
     /**
@@ -121,7 +139,7 @@ public class StorageConfiguration extends StorageConfigurationBase implements IT
     }
 
     private void keepIvsStatement(CfnStorageConfiguration resource) {
-        AddToResourcePolicyResult result = bucket.addToResourcePolicy(ivsWriteStatement(bucket, Stack.of(this).getRegion()));
+        AddToResourcePolicyResult result = bucket.addToResourcePolicy(ivsWriteStatement(bucket, stack().getRegion()));
         if (Boolean.TRUE.equals(result.getStatementAdded())) {
             // The policy first, then the storage configuration: IVS then adds its statement to the complete policy
             // instead of racing CloudFormation's write of it.
@@ -141,7 +159,10 @@ public class StorageConfiguration extends StorageConfigurationBase implements IT
     private void checkObjectOwnership() {
         if (bucket.getNode().getDefaultChild() instanceof CfnBucket cfnBucket) {
             Object controls = cfnBucket.getOwnershipControls();
-            if (controls != null && String.valueOf(Stack.of(bucket).resolve(controls)).contains("ObjectWriter")) {
+            // resolved in this resource's stack, which Java knows, rather than the bucket's, which it would ask node
+            // for: the same rendering, since a reference to a resource of another stack resolves as in its own stack
+            // until synthesis replaces it (StorageConfigurationTest.aBucketInAnotherStackIsCheckedToo)
+            if (controls != null && String.valueOf(stack().resolve(controls)).contains("ObjectWriter")) {
                 Annotations.of(this).addWarningV2("@community/ivs-realtime-cdk:bucketObjectOwnership",
                         "bucket " + bucket.getNode().getPath() + " has Object Ownership ObjectWriter: IVS documents "
                                 + "BUCKET_OWNER_ENFORCED or BUCKET_OWNER_PREFERRED for recording buckets");

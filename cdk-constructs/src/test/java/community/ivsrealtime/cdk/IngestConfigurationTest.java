@@ -15,8 +15,11 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnOutputProps;
+import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
 
 /** {@link IngestConfiguration}, proven through synthesized templates. */
 class IngestConfigurationTest {
@@ -71,6 +74,36 @@ class IngestConfigurationTest {
         assertThat(properties(synth(stack), TYPE)).containsEntry("StageArn", getAtt(stage, "Arn"));
     }
 
+    /**
+     * Wherever the ingest configuration is, its StageArn is the stage's: a GetAtt made in Java when both were made in the
+     * same stack, aws-cdk-lib's own reference when Java cannot tell (inside a construct of the user's), and an import of
+     * the stage's export from another stack.
+     */
+    @Test
+    void theStageArnIsRightInTheStageStackInsideAUserConstructAndInAnotherStack() {
+        App app = new App();
+        StackProps env = StackProps.builder()
+                .env(Environment.builder().account(L2Tests.ACCOUNT).region(L2Tests.REGION).build()).build();
+        Stack stack = new Stack(app, "S", env);
+        Stack other = new Stack(app, "Other", env);
+        Stage stage = new Stage(stack, "Stage");
+        stage.addIngestConfiguration("Child", IngestConfigurationOptions.builder().build());
+        new IngestConfiguration(stack, "Sibling", IngestConfigurationProps.builder().stage(stage).build());
+        new IngestConfiguration(new Construct(stack, "Group"), "Nested",
+                IngestConfigurationProps.builder().stage(stage).build());
+        new IngestConfiguration(other, "Away", IngestConfigurationProps.builder().stage(stage).build());
+
+        assertThat(stage.stageArnFor(stage)).isInstanceOf(Map.class);
+        Map<String, Object> here = getAtt(stage, "Arn");
+        Map<String, Map<String, Object>> ingests = L2Tests.resources(synth(stack), TYPE);
+        assertThat(ingests).hasSize(3);
+        ingests.values().forEach(r -> assertThat(((Map<?, ?>) r.get("Properties")).get("StageArn")).isEqualTo(here));
+        Object away = properties(synth(other), TYPE).get("StageArn");
+        assertThat(away).isInstanceOf(Map.class);
+        assertThat(((Map<?, ?>) away).keySet().toString()).isEqualTo("[Fn::ImportValue]");
+        assertThat(synth(stack).toJSON().get("Outputs").toString()).contains(L2Tests.logicalId(stage)).contains("Arn");
+    }
+
     @Test
     void aSetterReplacesAStageArnGivenAsAReference() {
         Stack other = stack();
@@ -92,7 +125,7 @@ class IngestConfigurationTest {
         Stage stage = new Stage(stack, "Stage");
         assertThatThrownBy(() -> new CfnIngestConfiguration(CfnValues.FOR_L2, stack, "L1",
                 CfnIngestConfigurationProps.builder().ingestProtocol("RTMPS").stageArn("arn:aws:ivs:us-west-2:1:stage/x")
-                        .build(), Map.of("StageArn", stage.stageArnReference())))
+                        .build(), Map.of("StageArn", stage.stageArnFor(stage))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("StageArn is given both as a value (arn:aws:ivs:us-west-2:1:stage/x) and as a reference");
     }

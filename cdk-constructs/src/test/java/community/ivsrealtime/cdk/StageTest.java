@@ -115,6 +115,36 @@ class StageTest {
                 .isEqualTo(Map.of("StorageConfigurationArn", getAtt(storage, "Arn"), "MediaTypes", List.of("NONE")));
     }
 
+    /**
+     * The storage configuration's ARN is made in Java for a stage made in its stack; inside a construct of the user's
+     * (where Java does not know the stack) and in another stack it is aws-cdk-lib's reference, imported there.
+     */
+    @Test
+    void recordingRefersToTheStorageConfigurationFromEveryStack() {
+        software.amazon.awscdk.App app = new software.amazon.awscdk.App();
+        software.amazon.awscdk.StackProps env = software.amazon.awscdk.StackProps.builder()
+                .env(software.amazon.awscdk.Environment.builder().account(L2Tests.ACCOUNT).region(L2Tests.REGION).build())
+                .build();
+        Stack stack = new Stack(app, "S", env);
+        Stack other = new Stack(app, "Other", env);
+        StorageConfiguration storage = new StorageConfiguration(stack, "Storage", StorageConfigurationProps.builder()
+                .bucket(new software.amazon.awscdk.services.s3.Bucket(stack, "B")).build());
+        StageProps recording = StageProps.builder().recordingStorageConfiguration(storage).build();
+        new Stage(stack, "Here", recording);
+        new Stage(new Construct(stack, "Group"), "Nested", recording);
+        new Stage(other, "Away", recording);
+
+        Map<String, Object> here = getAtt(storage, "Arn");
+        Map<String, Map<String, Object>> stages = resources(synth(stack), TYPE);
+        assertThat(stages).hasSize(2);
+        stages.values().forEach(r -> assertThat(((Map<?, ?>) ((Map<?, ?>) r.get("Properties"))
+                .get("AutoParticipantRecordingConfiguration")).get("StorageConfigurationArn")).isEqualTo(here));
+        Object away = ((Map<?, ?>) properties(synth(other), TYPE).get("AutoParticipantRecordingConfiguration"))
+                .get("StorageConfigurationArn");
+        assertThat(((Map<?, ?>) away).keySet().toString()).isEqualTo("[Fn::ImportValue]");
+        assertThat(stack.resolve(storage.getStorageConfigurationArn())).isEqualTo(here);
+    }
+
     @Test
     void removalPolicyIsApplied() {
         Stack stack = stack();

@@ -12,12 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnParameter;
+import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketProps;
+import software.amazon.awscdk.services.s3.CfnBucket;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 
 /** {@link StorageConfiguration} and the bucket policy it keeps, proven through synthesized templates. */
@@ -84,6 +89,32 @@ class StorageConfigurationTest {
                 "bucket S/W has Object Ownership ObjectWriter: IVS documents BUCKET_OWNER_ENFORCED or "
                         + "BUCKET_OWNER_PREFERRED for recording buckets.*"));
         annotations.hasNoWarning("/S/Preferred", Match.anyValue());
+    }
+
+    /**
+     * A bucket in another stack: its ownership controls are read all the same (resolved in the storage
+     * configuration's stack), including ones that refer to a parameter of the bucket's stack.
+     */
+    @Test
+    void aBucketInAnotherStackIsCheckedToo() {
+        App app = new App();
+        StackProps env = StackProps.builder()
+                .env(Environment.builder().account(L2Tests.ACCOUNT).region(L2Tests.REGION).build()).build();
+        Stack stack = new Stack(app, "S", env);
+        Stack buckets = new Stack(app, "Buckets", env);
+        Bucket writer = new Bucket(buckets, "W", BucketProps.builder().objectOwnership(ObjectOwnership.OBJECT_WRITER).build());
+        Bucket tokens = new Bucket(buckets, "T");
+        CfnParameter ownership = new CfnParameter(buckets, "Ownership");
+        ((CfnBucket) tokens.getNode().getDefaultChild()).setOwnershipControls(CfnBucket.OwnershipControlsProperty.builder()
+                .rules(List.of(CfnBucket.OwnershipControlsRuleProperty.builder()
+                        .objectOwnership(ownership.getValueAsString()).build())).build());
+        new StorageConfiguration(stack, "Writer", StorageConfigurationProps.builder().bucket(writer).build());
+        new StorageConfiguration(stack, "Tokens", StorageConfigurationProps.builder().bucket(tokens).build());
+
+        Annotations annotations = Annotations.fromStack(stack);
+        annotations.hasWarning("/S/Writer", Match.stringLikeRegexp("bucket Buckets/W has Object Ownership ObjectWriter.*"));
+        annotations.hasNoWarning("/S/Tokens", Match.anyValue());
+        assertThat(resources(synth(stack), TYPE)).hasSize(2);
     }
 
     @Test
