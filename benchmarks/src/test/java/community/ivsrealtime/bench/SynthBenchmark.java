@@ -407,14 +407,24 @@ final class SynthBenchmark {
         return "outside Resources";
     }
 
+    /** Unmeasured synths of each variant before the timed ones, and their size (at most the largest timed size). */
+    static final int WARM_UP_ROUNDS = Integer.getInteger("bench.synthWarmUps", 6);
+    static final int WARM_UP_STAGES = 100;
+
     /** Per N: {@code rounds} synths of each variant, rotating the order each round; medians in ms (L2, raw, floor). */
     Map<Integer, double[]> run(final List<Integer> sizes, final int rounds, final StringBuilder report) throws IOException {
-        for (Variant v : Variant.values()) {
-            synth(v, 2);
+        // warm-up, not measured: the timed synths compare steady states, so each variant's Java code is compiled and
+        // node's is optimized before the first of them (a warm-up of one tiny synth left the L2s' Java code, the
+        // largest of the three, still being compiled during the small sizes: CPU well above wall time)
+        final int warmUpStages = Math.min(WARM_UP_STAGES, sizes.stream().mapToInt(Integer::intValue).max().orElse(2));
+        for (int r = 0; r < WARM_UP_ROUNDS; r++) {
+            for (Variant v : Variant.values()) {
+                synth(v, r == 0 ? 2 : warmUpStages);
+            }
         }
         final Map<Integer, double[]> result = new LinkedHashMap<>();
-        report.append(String.format("%nCDK synth (new App, constructs, app.synth(); %d stages per stack), %d rounds each, rotating, java %s%n",
-            PER_STACK, rounds, System.getProperty("java.version")));
+        report.append(String.format("%nCDK synth (new App, constructs, app.synth(); %d stages per stack), %d rounds each, rotating,"
+            + " after %d unmeasured synths of each, java %s%n", PER_STACK, rounds, WARM_UP_ROUNDS, System.getProperty("java.version")));
         report.append("| stages (each with recording and an ingest configuration) | L2 ms | floor ms | raw CfnResource ms | L2/raw | floor/raw | L2/floor | resources |\n");
         report.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         final Variant[] all = Variant.values();
