@@ -8,6 +8,7 @@ import static community.ivsrealtime.cdk.L2Tests.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -15,10 +16,8 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnOutputProps;
-import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
 /** {@link IngestConfiguration}, proven through synthesized templates. */
@@ -81,11 +80,9 @@ class IngestConfigurationTest {
      */
     @Test
     void theStageArnIsRightInTheStageStackInsideAUserConstructAndInAnotherStack() {
-        App app = new App();
-        StackProps env = StackProps.builder()
-                .env(Environment.builder().account(L2Tests.ACCOUNT).region(L2Tests.REGION).build()).build();
-        Stack stack = new Stack(app, "S", env);
-        Stack other = new Stack(app, "Other", env);
+        List<Stack> stacks = L2Tests.stacks("S", "Other");
+        Stack stack = stacks.get(0);
+        Stack other = stacks.get(1);
         Stage stage = new Stage(stack, "Stage");
         stage.addIngestConfiguration("Child", IngestConfigurationOptions.builder().build());
         new IngestConfiguration(stack, "Sibling", IngestConfigurationProps.builder().stage(stage).build());

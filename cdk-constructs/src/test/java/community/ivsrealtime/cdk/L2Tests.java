@@ -24,9 +24,14 @@ final class L2Tests {
 
     /** A stack with a literal account and Region (so ARNs and principals render as plain strings). */
     static Stack stack() {
-        return new Stack(new App(), "S", StackProps.builder()
-                .env(Environment.builder().account(ACCOUNT).region(REGION).build())
-                .build());
+        return stacks("S").get(0);
+    }
+
+    /** Stacks of one app, each with that literal account and Region, for references from one to another. */
+    static List<Stack> stacks(String... ids) {
+        App app = new App();
+        StackProps env = StackProps.builder().env(Environment.builder().account(ACCOUNT).region(REGION).build()).build();
+        return java.util.Arrays.stream(ids).map(id -> new Stack(app, id, env)).toList();
     }
 
     /**

@@ -121,12 +121,9 @@ class StageTest {
      */
     @Test
     void recordingRefersToTheStorageConfigurationFromEveryStack() {
-        software.amazon.awscdk.App app = new software.amazon.awscdk.App();
-        software.amazon.awscdk.StackProps env = software.amazon.awscdk.StackProps.builder()
-                .env(software.amazon.awscdk.Environment.builder().account(L2Tests.ACCOUNT).region(L2Tests.REGION).build())
-                .build();
-        Stack stack = new Stack(app, "S", env);
-        Stack other = new Stack(app, "Other", env);
+        List<Stack> stacks = L2Tests.stacks("S", "Other");
+        Stack stack = stacks.get(0);
+        Stack other = stacks.get(1);
         StorageConfiguration storage = new StorageConfiguration(stack, "Storage", StorageConfigurationProps.builder()
                 .bucket(new software.amazon.awscdk.services.s3.Bucket(stack, "B")).build());
         StageProps recording = StageProps.builder().recordingStorageConfiguration(storage).build();

@@ -12,11 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnParameter;
-import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -97,11 +94,9 @@ class StorageConfigurationTest {
      */
     @Test
     void aBucketInAnotherStackIsCheckedToo() {
-        App app = new App();
-        StackProps env = StackProps.builder()
-                .env(Environment.builder().account(L2Tests.ACCOUNT).region(L2Tests.REGION).build()).build();
-        Stack stack = new Stack(app, "S", env);
-        Stack buckets = new Stack(app, "Buckets", env);
+        List<Stack> stacks = L2Tests.stacks("S", "Buckets");
+        Stack stack = stacks.get(0);
+        Stack buckets = stacks.get(1);
         Bucket writer = new Bucket(buckets, "W", BucketProps.builder().objectOwnership(ObjectOwnership.OBJECT_WRITER).build());
         Bucket tokens = new Bucket(buckets, "T");
         CfnParameter ownership = new CfnParameter(buckets, "Ownership");
