@@ -3,6 +3,7 @@ package community.ivsrealtime.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import community.ivsrealtime.common.ColdStart;
 import community.ivsrealtime.emulator.IvsRealTimeEmulator;
 import community.ivsrealtime.local.HandlerRequest;
 import community.ivsrealtime.local.HandlerResponse;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,7 +32,8 @@ import java.util.stream.Collectors;
  * </pre>
  * Commands: {@code cold ROUNDS [JAVA...]} (fresh-JVM CREATE, ours and the baseline interleaved, with Lambda's JVM
  * flags; each JAVA a java binary, default the running one; {@code cold-1cpu} pinned to one CPU, {@code cold-extracted}
- * with the jars unpacked as Lambda unpacks them), {@code warm N} (N READs in one JVM), {@code list N}
+ * with the jars unpacked as Lambda unpacks them), {@code cpu-threads ROUNDS [JAVA...]} (the CPU of fresh-JVM CREATEs per
+ * thread, sampled by async-profiler), {@code warm N} (N READs in one JVM), {@code list N}
  * (LIST of N stages), {@code calls} (IVS calls per type and action), {@code jmh FORKS ITERATIONS MILLIS} (micro-benchmarks), {@code synth N,N,.. ROUNDS} (CDK synth, L2s
  * and the floor against raw CfnResource, then their jsii messages per stage), {@code synth-messages} (only those counts), {@code all} (everything, with the counts of
  * BENCHMARKS.md). Ours is the shaded handler jar, the baseline the jar of this module's main sources.
@@ -85,6 +88,7 @@ public final class Benchmarks {
             case "list" -> list(intArg(args, 0, 10_000));
             case "calls" -> calls();
             case "phases" -> phases(intArg(args, 0, 5), javas(args, 1));
+            case "cpu-threads" -> cpuThreads(intArg(args, 0, 3), javas(args, 1));
             case "jmh" -> jmh(intArg(args, 0, 1), intArg(args, 1, 5), intArg(args, 2, 1000));
             case "synth" -> synth(args.length > 0 ? Arrays.stream(args[0].split(",")).map(Integer::valueOf).toList()
                 : List.of(10, 100, 1000), intArg(args, 1, 3));
@@ -98,7 +102,7 @@ public final class Benchmarks {
             }
             default -> throw new IllegalArgumentException("unknown command " + command
                 + " (cold ROUNDS [JAVA...] | cold-1cpu ROUNDS [JAVA...] | preload-list FILE [JAVA...] | phases ROUNDS"
-                + " [JAVA...] | warm N | list N | calls | jmh F I MS | synth N,N ROUNDS | synth-messages | all)");
+                + " [JAVA...] | cpu-threads ROUNDS [JAVA...] | warm N | list N | calls | jmh F I MS | synth N,N ROUNDS | synth-messages | all)");
         }
     }
 
@@ -361,6 +365,137 @@ public final class Benchmarks {
             all.put(java, new Side[] {o, b, w});
         }
         return all;
+    }
+
+    // ------------------------------------------------------------------ CPU by thread
+
+    /** The threads of a cold CREATE as {@link #cpuThreads} reports them, in its order. */
+    static final List<String> THREAD_GROUPS = List.of("the request's thread", "ColdStart's loading thread",
+        "JIT compiler threads", "VM thread (GC pauses)", "other threads");
+
+    /** {@link #cpuThreads}' key for the whole process's CPU ms. */
+    private static final String PROCESS_CPU = "process";
+
+    /** Which of {@link #THREAD_GROUPS} a JVM thread of that name belongs to. */
+    static String threadGroup(final String thread) {
+        if (thread.equals("main") || thread.equals("DestroyJavaVM")) {
+            return THREAD_GROUPS.get(0); // the launcher's main thread is renamed DestroyJavaVM when main returns
+        }
+        if (thread.equals(ColdStart.PRELOAD_THREAD)) {
+            return THREAD_GROUPS.get(1);
+        }
+        if (thread.startsWith("C1 CompilerThre") || thread.startsWith("C2 CompilerThre")) {
+            return THREAD_GROUPS.get(2);
+        }
+        return thread.equals("VM Thread") ? THREAD_GROUPS.get(3) : THREAD_GROUPS.get(4);
+    }
+
+    /**
+     * Samples per thread group of one profile in async-profiler's collapsed format with {@code threads}: each line is
+     * {@code [name tid=N];frame;...;frame COUNT}.
+     */
+    static Map<String, Double> cpuByThreadGroup(final List<String> collapsed) {
+        final Map<String, Double> ms = new LinkedHashMap<>();
+        THREAD_GROUPS.forEach(g -> ms.put(g, 0.0));
+        for (String line : collapsed) {
+            final int space = line.lastIndexOf(' ');
+            final int tid = line.indexOf(" tid=");
+            if (!line.startsWith("[") || space < 0 || tid < 0) {
+                continue;
+            }
+            ms.merge(threadGroup(line.substring(1, tid)), Double.parseDouble(line.substring(space + 1)), Double::sum);
+        }
+        return ms;
+    }
+
+    /** async-profiler's agent for this machine, extracted from its jar on the benchmarks' classpath. */
+    private Path asyncProfiler() throws IOException {
+        final String arch = System.getProperty("os.arch");
+        final String dir = arch.equals("amd64") || arch.equals("x86_64") ? "linux-x64"
+            : arch.equals("aarch64") ? "linux-arm64" : null;
+        final InputStream in = dir == null || !System.getProperty("os.name").startsWith("Linux") ? null
+            : Benchmarks.class.getClassLoader().getResourceAsStream(dir + "/libasyncProfiler.so");
+        if (in == null) {
+            throw new IllegalStateException("async-profiler has no agent for " + System.getProperty("os.name") + " "
+                + arch + " on the classpath (tools.profiler:async-profiler)");
+        }
+        try (in) {
+            final Path agent = Files.createDirectories(work.resolve("async-profiler")).resolve("libasyncProfiler.so");
+            Files.copy(in, agent, StandardCopyOption.REPLACE_EXISTING);
+            return agent;
+        }
+    }
+
+    /**
+     * Per java: CPU per thread of fresh-JVM CREATEs, ours (the Lambda entrypoint, ColdStart included) and the baseline
+     * interleaved, sampled by async-profiler every millisecond of CPU. Returns, per java, each thread group's CPU ms:
+     * {ours, baseline}.
+     */
+    Map<String, Map<String, Stats[]>> cpuThreads(final int rounds, final List<String> javas) throws Exception {
+        endpoint();
+        final Path agent = asyncProfiler();
+        final Path ours = write("cold-ours.json", request(OUR_TYPE, "CREATE", stageProperties("threads-ours")));
+        final Path base = write("cold-baseline.json", request(BASELINE_TYPE, "CREATE", stageProperties("threads-base")));
+        final Map<String, Map<String, Stats[]>> all = new LinkedHashMap<>();
+        for (String java : javas) {
+            final Map<String, List<Double>> o = new LinkedHashMap<>();
+            final Map<String, List<Double>> b = new LinkedHashMap<>();
+            // one unmeasured run each: the page cache holds both jars and the JDK
+            profiled(java, agent, handlerJar, OUR_ENTRYPOINT, ours, "ours-warm-up");
+            profiled(java, agent, baselineJar, BASELINE_WRAPPER, base, "baseline-warm-up");
+            for (int i = 0; i < rounds; i++) {
+                profiled(java, agent, handlerJar, OUR_ENTRYPOINT, ours, "ours-" + i)
+                    .forEach((g, ms) -> o.computeIfAbsent(g, x -> new ArrayList<>()).add(ms));
+                profiled(java, agent, baselineJar, BASELINE_WRAPPER, base, "baseline-" + i)
+                    .forEach((g, ms) -> b.computeIfAbsent(g, x -> new ArrayList<>()).add(ms));
+            }
+            out("%nCPU by thread of a fresh-JVM Stage CREATE (async-profiler, a sample per ms of CPU with perf events; its"
+                + " timer fallback, where they are not allowed, takes fewer), %d rounds, %s, flags %s, %s", rounds, javaVersion(java), String.join(" ", LAMBDA_FLAGS), loadAverage());
+            out("| thread | ours (LambdaEntrypoint), CPU ms | baseline, CPU ms |");
+            out("|---|---:|---:|");
+            final Map<String, Stats[]> groups = new LinkedHashMap<>();
+            for (String g : THREAD_GROUPS) {
+                final Stats[] pair = {new Stats(o.get(g)), new Stats(b.get(g))};
+                groups.put(g, pair);
+                out("| %s | %s | %s |", g, pair[0].summary("%.0f"), pair[1].summary("%.0f"));
+            }
+            out("| all threads | %s | %s |", total(o).summary("%.0f"), total(b).summary("%.0f"));
+            out("| the process (`/usr/bin/time`: the above, and the profiler's own start and output) | %s | %s |",
+                new Stats(o.get(PROCESS_CPU)).summary("%.0f"), new Stats(b.get(PROCESS_CPU)).summary("%.0f"));
+            all.put(java, groups);
+        }
+        return all;
+    }
+
+    /** Each round's sum over the thread groups. */
+    private static Stats total(final Map<String, List<Double>> groups) {
+        final double[] sums = new double[groups.get(THREAD_GROUPS.get(0)).size()];
+        THREAD_GROUPS.forEach(g -> {
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += groups.get(g).get(i);
+            }
+        });
+        return new Stats(sums);
+    }
+
+    /**
+     * One profiled CREATE in a fresh JVM: samples (CPU ms) per thread group, and under {@link #PROCESS_CPU} the
+     * process's CPU time (user + system, from {@code /usr/bin/time}), which also counts the profiler's own start and
+     * output.
+     */
+    private Map<String, Double> profiled(final String java, final Path agent, final Path jar, final String wrapper,
+                                         final Path request, final String name) throws Exception {
+        final Path profile = work.resolve("cpu-threads-" + name + ".txt");
+        Files.deleteIfExists(profile);
+        final Child c = checked(child(java, jar, List.of("-agentpath:" + agent
+            + "=start,event=cpu,interval=1000000,threads,collapsed,file=" + profile), "create", wrapper,
+            request.toString()));
+        if (!Files.exists(profile)) {
+            throw new IllegalStateException("async-profiler wrote no profile to " + profile + ":\n" + c.output());
+        }
+        final Map<String, Double> ms = cpuByThreadGroup(Files.readAllLines(profile));
+        ms.put(PROCESS_CPU, c.cpuMs());
+        return ms;
     }
 
     /**

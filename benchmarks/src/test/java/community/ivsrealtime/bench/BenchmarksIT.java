@@ -65,6 +65,36 @@ class BenchmarksIT {
     }
 
     @Test
+    void cpuIsSampledPerThreadOfBothJars() throws Exception {
+        Map<String, Stats[]> groups = bench.cpuThreads(1, List.of(Endpoint.javaBinary())).values().iterator().next();
+        assertThat(groups).containsOnlyKeys(Benchmarks.THREAD_GROUPS);
+        Stats[] request = groups.get("the request's thread");
+        assertThat(request[0].median()).as("ours").isPositive();
+        assertThat(request[1].median()).as("baseline").isPositive();
+        Stats[] loading = groups.get("ColdStart's loading thread");
+        assertThat(loading[0].median()).as("ours loads classes on a second thread").isPositive();
+        assertThat(loading[1].median()).as("the baseline has no such thread").isZero();
+        assertThat(bench.report()).contains("CPU by thread of a fresh-JVM Stage CREATE");
+    }
+
+    @Test
+    void collapsedProfilesAreSummedPerThreadGroup() {
+        Map<String, Double> ms = Benchmarks.cpuByThreadGroup(List.of(
+            "[DestroyJavaVM tid=11];Main.main;Foo.bar 7",
+            "[main tid=11];Main.main 2",
+            "[ivsrt-cold-start-classes tid=12];Loader.run 5",
+            "[C1 CompilerThre tid=13];Compile 3",
+            "[C1 CompilerThre tid=14];Compile 4",
+            "[VM Thread tid=15];GC 6",
+            "[Service Thread tid=16];x 1",
+            "not a sample line"));
+        assertThat(ms).containsExactly(
+            Map.entry("the request's thread", 9.0), Map.entry("ColdStart's loading thread", 5.0),
+            Map.entry("JIT compiler threads", 7.0), Map.entry("VM thread (GC pauses)", 6.0),
+            Map.entry("other threads", 1.0));
+    }
+
+    @Test
     void warmReadsMeasureEveryCall() throws Exception {
         Map<String, Stats> stats = bench.warm(5);
         assertThat(stats.get("ours").n()).isEqualTo(5);
