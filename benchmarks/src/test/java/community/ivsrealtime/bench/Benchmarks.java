@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
  * </pre>
  * Commands: {@code cold ROUNDS [JAVA...]} (fresh-JVM CREATE, ours and the baseline interleaved, with Lambda's JVM
  * flags; each JAVA a java binary, default the running one; {@code cold-1cpu} pinned to one CPU, {@code cold-extracted}
- * with the jars unpacked as Lambda unpacks them), {@code cpu-threads ROUNDS [JAVA...]} (the CPU of fresh-JVM CREATEs per
- * thread, sampled by async-profiler), {@code warm N} (N READs in one JVM), {@code list N}
+ * with the jars unpacked as Lambda unpacks them), {@code cpu-threads ROUNDS [JAVA...]} (the CPU of fresh-JVM
+ * CREATEs per thread, sampled by async-profiler), {@code warm N} (N READs in one JVM), {@code list N}
  * (LIST of N stages), {@code calls} (IVS calls per type and action), {@code jmh FORKS ITERATIONS MILLIS} (micro-benchmarks), {@code synth N,N,.. ROUNDS} (CDK synth, L2s
  * and the floor against raw CfnResource, then their jsii messages per stage), {@code synth-messages} (only those counts), {@code all} (everything, with the counts of
  * BENCHMARKS.md). Ours is the shaded handler jar, the baseline the jar of this module's main sources.
@@ -102,7 +102,8 @@ public final class Benchmarks {
             }
             default -> throw new IllegalArgumentException("unknown command " + command
                 + " (cold ROUNDS [JAVA...] | cold-1cpu ROUNDS [JAVA...] | preload-list FILE [JAVA...] | phases ROUNDS"
-                + " [JAVA...] | cpu-threads ROUNDS [JAVA...] | warm N | list N | calls | jmh F I MS | synth N,N ROUNDS | synth-messages | all)");
+                + " [JAVA...] | cpu-threads ROUNDS [JAVA...] | warm N | list N | calls | jmh F I MS | synth N,N ROUNDS"
+                + " | synth-messages | all)");
         }
     }
 
@@ -395,17 +396,18 @@ public final class Benchmarks {
      * {@code [name tid=N];frame;...;frame COUNT}.
      */
     static Map<String, Double> cpuByThreadGroup(final List<String> collapsed) {
-        final Map<String, Double> ms = new LinkedHashMap<>();
-        THREAD_GROUPS.forEach(g -> ms.put(g, 0.0));
+        final Map<String, Double> samples = new LinkedHashMap<>();
+        THREAD_GROUPS.forEach(g -> samples.put(g, 0.0));
         for (String line : collapsed) {
             final int space = line.lastIndexOf(' ');
             final int tid = line.indexOf(" tid=");
             if (!line.startsWith("[") || space < 0 || tid < 0) {
                 continue;
             }
-            ms.merge(threadGroup(line.substring(1, tid)), Double.parseDouble(line.substring(space + 1)), Double::sum);
+            samples.merge(threadGroup(line.substring(1, tid)), Double.parseDouble(line.substring(space + 1)),
+                Double::sum);
         }
-        return ms;
+        return samples;
     }
 
     /** async-profiler's agent for this machine, extracted from its jar on the benchmarks' classpath. */
@@ -435,7 +437,8 @@ public final class Benchmarks {
         endpoint();
         final Path agent = asyncProfiler();
         final Path ours = write("cold-ours.json", request(OUR_TYPE, "CREATE", stageProperties("threads-ours")));
-        final Path base = write("cold-baseline.json", request(BASELINE_TYPE, "CREATE", stageProperties("threads-base")));
+        final Path base = write("cold-baseline.json",
+            request(BASELINE_TYPE, "CREATE", stageProperties("threads-base")));
         final Map<String, Map<String, Stats[]>> all = new LinkedHashMap<>();
         for (String java : javas) {
             final Map<String, List<Double>> o = new LinkedHashMap<>();
@@ -449,8 +452,9 @@ public final class Benchmarks {
                 profiled(java, agent, baselineJar, BASELINE_WRAPPER, base, "baseline-" + i)
                     .forEach((g, ms) -> b.computeIfAbsent(g, x -> new ArrayList<>()).add(ms));
             }
-            out("%nCPU by thread of a fresh-JVM Stage CREATE (async-profiler, a sample per ms of CPU with perf events; its"
-                + " timer fallback, where they are not allowed, takes fewer), %d rounds, %s, flags %s, %s", rounds, javaVersion(java), String.join(" ", LAMBDA_FLAGS), loadAverage());
+            out("%nCPU by thread of a fresh-JVM Stage CREATE (async-profiler, a sample per ms of CPU with perf events;"
+                + " its timer fallback, where they are not allowed, takes fewer), %d rounds, %s, flags %s, %s", rounds,
+                javaVersion(java), String.join(" ", LAMBDA_FLAGS), loadAverage());
             out("| thread | ours (LambdaEntrypoint), CPU ms | baseline, CPU ms |");
             out("|---|---:|---:|");
             final Map<String, Stats[]> groups = new LinkedHashMap<>();
